@@ -1,0 +1,89 @@
+import { sql } from 'drizzle-orm';
+import { check, date, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { consulates, departments } from '../network/network.tables.ts';
+
+export const roles = [
+  'citizen',
+  'consular_agent',
+  'consulate_admin',
+  'call_center_agent',
+  'hq_admin',
+  'treasury_auditor',
+] as const;
+export type Role = (typeof roles)[number];
+
+export const accounts = pgTable(
+  'accounts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    email: text('email').notNull(),
+    // argon2id, PHC string.
+    passwordHash: text('password_hash').notNull(),
+    role: text('role', { enum: roles }).notNull(),
+    // Staff bound to one consulate (agents, consulate admins); null for citizens and network roles.
+    consulateId: uuid('consulate_id').references(() => consulates.id),
+    locale: text('locale').notNull().default('fr'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('accounts_email_key').on(sql`lower(${t.email})`),
+    check('accounts_locale', sql`${t.locale} IN ('ar', 'fr', 'en', 'es')`),
+    check(
+      'accounts_scope',
+      sql`(${t.role} IN ('consular_agent', 'consulate_admin')) = (${t.consulateId} IS NOT NULL)`,
+    ),
+  ],
+);
+
+/** Departments a consular agent works in (their verification queue and counters). */
+export const staffDepartments = pgTable(
+  'staff_departments',
+  {
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    departmentId: uuid('department_id')
+      .notNull()
+      .references(() => departments.id),
+  },
+  (t) => [uniqueIndex('staff_departments_key').on(t.accountId, t.departmentId)],
+);
+
+/**
+ * A person services are delivered to: the account holder themself ('self') or a relative they
+ * act for. Appointments belong to a person, so a parent can book for each child.
+ */
+export const persons = pgTable(
+  'persons',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    relation: text('relation', { enum: ['self', 'child', 'spouse', 'parent', 'other'] }).notNull(),
+    givenNameLatin: text('given_name_latin').notNull(),
+    familyNameLatin: text('family_name_latin').notNull(),
+    givenNameArabic: text('given_name_arabic'),
+    familyNameArabic: text('family_name_arabic'),
+    birthDate: date('birth_date'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('persons_account_idx').on(t.accountId),
+    uniqueIndex('persons_one_self_key').on(t.accountId).where(sql`${t.relation} = 'self'`),
+  ],
+);
+
+/** Server-side sessions. The cookie carries a random token; only its SHA-256 is stored. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('sessions_account_idx').on(t.accountId)],
+);

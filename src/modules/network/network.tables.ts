@@ -1,0 +1,182 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  time,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+/** Names a person reads, per language. Arabic and French are always given; others fall back. */
+export type LocalizedText = { ar: string; fr: string; en: string; es?: string };
+
+export const consulates = pgTable(
+  'consulates',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    // Three letters, the prefix of every appointment reference (PAR-7K3M-Q9XD).
+    code: text('code').notNull(),
+    name: jsonb('name').$type<LocalizedText>().notNull(),
+    // ISO 3166-1 alpha-2 of the host country.
+    country: text('country').notNull(),
+    city: text('city').notNull(),
+    address: text('address').notNull(),
+    // IANA zone: slots are generated and shown in it.
+    timeZone: text('time_zone').notNull(),
+    // ISO 4217: fees are in integer minor units of this currency.
+    currency: text('currency').notNull(),
+    languages: text('languages').array().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('consulates_code_key').on(t.code),
+    check('consulates_code_format', sql`${t.code} ~ '^[A-Z]{3}$'`),
+    check('consulates_currency_format', sql`${t.currency} ~ '^[A-Z]{3}$'`),
+    check('consulates_country_format', sql`${t.country} ~ '^[A-Z]{2}$'`),
+  ],
+);
+
+export const departments = pgTable(
+  'departments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    consulateId: uuid('consulate_id')
+      .notNull()
+      .references(() => consulates.id),
+    // Family of services: passport, civil_status, ... one per consulate.
+    kind: text('kind').notNull(),
+    name: jsonb('name').$type<LocalizedText>().notNull(),
+  },
+  (t) => [uniqueIndex('departments_consulate_kind_key').on(t.consulateId, t.kind)],
+);
+
+export const counters = pgTable(
+  'counters',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    departmentId: uuid('department_id')
+      .notNull()
+      .references(() => departments.id),
+    label: text('label').notNull(),
+    isActive: boolean('is_active').notNull().default(true),
+  },
+  (t) => [uniqueIndex('counters_department_label_key').on(t.departmentId, t.label)],
+);
+
+/** The national catalogue, the same for every consulate. */
+export const services = pgTable('services', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  code: text('code').notNull().unique(),
+  // The department kind that serves it.
+  departmentKind: text('department_kind').notNull(),
+  name: jsonb('name').$type<LocalizedText>().notNull(),
+  durationMinutes: smallint('duration_minutes').notNull(),
+  // Codes of the documents a citizen brings or uploads (translated by the catalogues).
+  requiredDocuments: text('required_documents').array().notNull(),
+  requiresVerification: boolean('requires_verification').notNull(),
+});
+
+/** A consulate's offer of a catalogue service: whether, at what fee, and its booking rules. */
+export const consulateServices = pgTable(
+  'consulate_services',
+  {
+    consulateId: uuid('consulate_id')
+      .notNull()
+      .references(() => consulates.id),
+    serviceId: uuid('service_id')
+      .notNull()
+      .references(() => services.id),
+    departmentId: uuid('department_id')
+      .notNull()
+      .references(() => departments.id),
+    isEnabled: boolean('is_enabled').notNull().default(true),
+    // Integer minor units of the consulate's currency. 0 means free of charge.
+    feeMinor: bigint('fee_minor', { mode: 'number' }).notNull(),
+    horizonDays: smallint('horizon_days').notNull(),
+    minNoticeMinutes: integer('min_notice_minutes').notNull(),
+    cancellationCutoffMinutes: integer('cancellation_cutoff_minutes').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.consulateId, t.serviceId] }),
+    check('consulate_services_fee_nonnegative', sql`${t.feeMinor} >= 0`),
+    check('consulate_services_horizon_range', sql`${t.horizonDays} BETWEEN 1 AND 366`),
+    check('consulate_services_notice_nonnegative', sql`${t.minNoticeMinutes} >= 0`),
+    check('consulate_services_cutoff_nonnegative', sql`${t.cancellationCutoffMinutes} >= 0`),
+  ],
+);
+
+/** Weekly opening hours of a department, in the consulate's local wall-clock time. */
+export const openingHours = pgTable(
+  'opening_hours',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    departmentId: uuid('department_id')
+      .notNull()
+      .references(() => departments.id),
+    // ISO weekday: 1 = Monday ... 7 = Sunday.
+    weekday: smallint('weekday').notNull(),
+    opensAt: time('opens_at').notNull(),
+    closesAt: time('closes_at').notNull(),
+    slotMinutes: smallint('slot_minutes').notNull(),
+    // Appointments per slot: usually the number of open counters.
+    capacity: smallint('capacity').notNull(),
+    validFrom: date('valid_from').notNull(),
+    validTo: date('valid_to'),
+  },
+  (t) => [
+    index('opening_hours_department_idx').on(t.departmentId),
+    check('opening_hours_weekday_range', sql`${t.weekday} BETWEEN 1 AND 7`),
+    check('opening_hours_order', sql`${t.opensAt} < ${t.closesAt}`),
+    check('opening_hours_slot_range', sql`${t.slotMinutes} BETWEEN 5 AND 240`),
+    check('opening_hours_capacity_range', sql`${t.capacity} BETWEEN 0 AND 1000`),
+    check('opening_hours_validity', sql`${t.validTo} IS NULL OR ${t.validTo} >= ${t.validFrom}`),
+  ],
+);
+
+/**
+ * Days without service. national: the home country's holidays, for every consulate (fixed ones
+ * recur by month and day, Islamic ones are dated per year because they follow the lunar calendar);
+ * host_country: the host state's public holidays; consulate: one-off closures, possibly of one
+ * department only.
+ */
+export const closures = pgTable(
+  'closures',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    scope: text('scope', { enum: ['national', 'host_country', 'consulate'] }).notNull(),
+    country: text('country'),
+    consulateId: uuid('consulate_id').references(() => consulates.id),
+    departmentId: uuid('department_id').references(() => departments.id),
+    // Either a date, or a month and day that recur every year.
+    date: date('date'),
+    recurringMonth: smallint('recurring_month'),
+    recurringDay: smallint('recurring_day'),
+    name: jsonb('name').$type<LocalizedText>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('closures_consulate_idx').on(t.consulateId),
+    index('closures_country_idx').on(t.country),
+    check(
+      'closures_when',
+      sql`(${t.date} IS NOT NULL AND ${t.recurringMonth} IS NULL AND ${t.recurringDay} IS NULL)
+       OR (${t.date} IS NULL AND ${t.recurringMonth} BETWEEN 1 AND 12 AND ${t.recurringDay} BETWEEN 1 AND 31)`,
+    ),
+    check(
+      'closures_scope_target',
+      sql`(${t.scope} = 'national' AND ${t.country} IS NULL AND ${t.consulateId} IS NULL)
+       OR (${t.scope} = 'host_country' AND ${t.country} IS NOT NULL AND ${t.consulateId} IS NULL)
+       OR (${t.scope} = 'consulate' AND ${t.consulateId} IS NOT NULL AND ${t.date} IS NOT NULL)`,
+    ),
+  ],
+);

@@ -1,0 +1,66 @@
+import { type SQL, sql } from 'drizzle-orm';
+import { DateTime } from 'luxon';
+import type { AppointmentStatus } from './appointment-status.ts';
+
+/** An appointment as raw SQL returns it (see appointmentColumns). */
+export interface AppointmentRow {
+  id: string;
+  reference: string;
+  status: AppointmentStatus;
+  slot_id: number | string;
+  consulate_id: string;
+  department_id: string;
+  service_id: string;
+  person_id: string;
+  account_id: string;
+  starts_at: Date | string;
+  created_at: Date | string;
+  updated_at: Date | string;
+  time_zone: string;
+}
+
+/** The columns of an appointment row and its consulate's zone, from a table or CTE named `alias`. */
+export function appointmentColumns(alias: string): SQL {
+  const a = sql.raw(alias);
+  return sql`${a}.id, ${a}.reference, ${a}.status, ${a}.slot_id, ${a}.consulate_id, ${a}.department_id,
+    ${a}.service_id, ${a}.person_id, ${a}.account_id, ${a}.starts_at, ${a}.created_at, ${a}.updated_at,
+    (SELECT time_zone FROM consulates WHERE consulates.id = ${a}.consulate_id) AS time_zone`;
+}
+
+export interface AppointmentView {
+  id: string;
+  reference: string;
+  status: AppointmentStatus;
+  consulateId: string;
+  departmentId: string;
+  serviceId: string;
+  personId: string;
+  slotId: number;
+  startsAt: string;
+  timeZone: string;
+  localDate: string;
+  localTime: string;
+  utcOffset: string;
+  createdAt: string;
+}
+
+/** What the API returns: the UTC instant, and the consulate's local date, time and offset. */
+export function presentAppointment(row: AppointmentRow): AppointmentView {
+  const local = DateTime.fromJSDate(new Date(row.starts_at), { zone: row.time_zone });
+  return {
+    id: row.id,
+    reference: row.reference,
+    status: row.status,
+    consulateId: row.consulate_id,
+    departmentId: row.department_id,
+    serviceId: row.service_id,
+    personId: row.person_id,
+    slotId: Number(row.slot_id),
+    startsAt: local.toUTC().toISO() as string,
+    timeZone: row.time_zone,
+    localDate: local.toISODate() as string,
+    localTime: local.toFormat('HH:mm'),
+    utcOffset: local.toFormat('ZZ'),
+    createdAt: new Date(row.created_at).toISOString(),
+  };
+}

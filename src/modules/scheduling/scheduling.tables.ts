@@ -1,0 +1,110 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  bigserial,
+  check,
+  index,
+  jsonb,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { accounts, persons } from '../accounts/accounts.tables.ts';
+import { consulates, departments, services } from '../network/network.tables.ts';
+import { appointmentStatuses } from './appointment-status.ts';
+
+/**
+ * One start time at one department. Materialized from opening hours by the slot engine.
+ * `booked` is the number of active appointments; the CHECK makes overbooking impossible whatever
+ * the concurrency. `plannedCapacity` is what the current hours say; `capacity` never drops below
+ * `booked`, so a reduction that would strand appointments shows up as a conflict instead.
+ */
+export const slots = pgTable(
+  'slots',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    departmentId: uuid('department_id')
+      .notNull()
+      .references(() => departments.id),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    capacity: smallint('capacity').notNull(),
+    plannedCapacity: smallint('planned_capacity').notNull(),
+    booked: smallint('booked').notNull().default(0),
+    // open: offered; withdrawn: no longer in the opening hours (closure, changed hours).
+    status: text('status', { enum: ['open', 'withdrawn'] })
+      .notNull()
+      .default('open'),
+  },
+  (t) => [
+    uniqueIndex('slots_department_start_key').on(t.departmentId, t.startsAt),
+    check('slots_within_capacity', sql`${t.booked} >= 0 AND ${t.booked} <= ${t.capacity}`),
+    check('slots_order', sql`${t.startsAt} < ${t.endsAt}`),
+  ],
+);
+
+export const appointments = pgTable(
+  'appointments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    // Short human reference without ambiguous characters: PAR-7K3M-Q9XD.
+    reference: text('reference').notNull(),
+    slotId: bigint('slot_id', { mode: 'number' })
+      .notNull()
+      .references(() => slots.id),
+    consulateId: uuid('consulate_id')
+      .notNull()
+      .references(() => consulates.id),
+    departmentId: uuid('department_id')
+      .notNull()
+      .references(() => departments.id),
+    serviceId: uuid('service_id')
+      .notNull()
+      .references(() => services.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id),
+    // The account that owns the person (whose list it appears in).
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    status: text('status', { enum: appointmentStatuses }).notNull().default('booked'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('appointments_reference_key').on(t.reference),
+    // One person holds at most one active appointment per service and consulate.
+    uniqueIndex('appointments_one_active_per_person_service')
+      .on(t.personId, t.consulateId, t.serviceId)
+      .where(sql`${t.status} IN ('booked', 'checked_in')`),
+    index('appointments_account_idx').on(t.accountId, t.startsAt),
+    index('appointments_slot_idx').on(t.slotId),
+    index('appointments_consulate_start_idx').on(t.consulateId, t.startsAt),
+  ],
+);
+
+/**
+ * Replays of POSTs sent with an Idempotency-Key: the first request's result is kept, a retry with
+ * the same key and body gets it back, the same key with another body is refused.
+ */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    key: text('key').notNull(),
+    // Which operation and the SHA-256 of the request body.
+    scope: text('scope').notNull(),
+    requestHash: text('request_hash').notNull(),
+    statusCode: smallint('status_code').notNull(),
+    response: jsonb('response').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('idempotency_keys_key').on(t.accountId, t.key)],
+);

@@ -1,0 +1,5 @@
+// Every table, for drizzle-kit and for typed queries. Modules own their tables; this only gathers them.
+export * from './modules/accounts/accounts.tables.ts';
+export * from './modules/network/network.tables.ts';
+export * from './modules/scheduling/scheduling.tables.ts';
+export * from './platform/audit.tables.ts';
