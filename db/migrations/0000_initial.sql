@@ -58,6 +58,7 @@ CREATE TABLE "consulate_services" (
 	"department_id" uuid NOT NULL,
 	"is_enabled" boolean DEFAULT true NOT NULL,
 	"fee_minor" bigint NOT NULL,
+	"is_demo_fee" boolean DEFAULT false NOT NULL,
 	"horizon_days" smallint NOT NULL,
 	"min_notice_minutes" integer NOT NULL,
 	"cancellation_cutoff_minutes" integer NOT NULL,

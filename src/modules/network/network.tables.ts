@@ -102,6 +102,8 @@ export const consulateServices = pgTable(
     isEnabled: boolean('is_enabled').notNull().default(true),
     // Integer minor units of the consulate's currency. 0 means free of charge.
     feeMinor: bigint('fee_minor', { mode: 'number' }).notNull(),
+    // Set by the demo seed: the fee is an illustration, not the legal tariff.
+    isDemoFee: boolean('is_demo_fee').notNull().default(false),
     horizonDays: smallint('horizon_days').notNull(),
     minNoticeMinutes: integer('min_notice_minutes').notNull(),
     cancellationCutoffMinutes: integer('cancellation_cutoff_minutes').notNull(),

@@ -1,0 +1,54 @@
+import type { Db } from '../../platform/db.ts';
+import { AppError, isUniqueViolation } from '../../platform/errors.ts';
+import { auditEvents } from '../../platform/audit.tables.ts';
+import { accounts, persons } from './accounts.tables.ts';
+import { hashPassword } from './passwords.ts';
+
+/** Creates a citizen account and its own person record, in one transaction with its audit event. */
+export async function registerCitizen(
+  db: Db,
+  input: {
+    email: string;
+    password: string;
+    givenNameLatin: string;
+    familyNameLatin: string;
+    givenNameArabic?: string;
+    familyNameArabic?: string;
+    locale: string;
+  },
+): Promise<{ accountId: string; personId: string }> {
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await db.transaction(async (tx) => {
+      const [account] = await tx
+        .insert(accounts)
+        .values({ email: input.email, passwordHash, role: 'citizen', locale: input.locale })
+        .returning({ id: accounts.id });
+      const [person] = await tx
+        .insert(persons)
+        .values({
+          accountId: account!.id,
+          relation: 'self',
+          givenNameLatin: input.givenNameLatin,
+          familyNameLatin: input.familyNameLatin,
+          givenNameArabic: input.givenNameArabic,
+          familyNameArabic: input.familyNameArabic,
+        })
+        .returning({ id: persons.id });
+      // The audit keeps no e-mail nor name: identity data stays in its own tables.
+      await tx.insert(auditEvents).values({
+        actorAccountId: account!.id,
+        action: 'account.registered',
+        entityType: 'account',
+        entityId: account!.id,
+        after: { role: 'citizen', locale: input.locale },
+      });
+      return { accountId: account!.id, personId: person!.id };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, 'accounts_email_key')) {
+      throw new AppError('EMAIL_TAKEN', 409, 'An account already uses this e-mail address.');
+    }
+    throw error;
+  }
+}
