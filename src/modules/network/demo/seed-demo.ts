@@ -156,11 +156,11 @@ export async function seedDemo(
           familyNameArabic: demo.familyNameArabic,
         });
       }
-      if (demo.departmentKinds) {
-        await tx.insert(staffDepartments).values(demo.departmentKinds.map((kind) => ({
-          accountId: account!.id,
-          departmentId: departmentIds.get(`${demo.consulateCode}:${kind}`)!,
-        })));
+      const staffed = (demo.departmentKinds ?? [])
+        .map((kind) => departmentIds.get(`${demo.consulateCode}:${kind}`))
+        .filter((id): id is string => id !== undefined);
+      if (staffed.length > 0) {
+        await tx.insert(staffDepartments).values(staffed.map((departmentId) => ({ accountId: account!.id, departmentId })));
       }
     }
     await recordAudit(tx, {

@@ -1,0 +1,139 @@
+import { randomUUID } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
+import type { LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../app.ts';
+import { loadConfig } from '../config.ts';
+import { accounts, persons } from '../modules/accounts/accounts.tables.ts';
+import { consulates, departments, services } from '../modules/network/network.tables.ts';
+import { DEMO_PASSWORD, seedDemo } from '../modules/network/demo/seed-demo.ts';
+import { SESSION_COOKIE } from '../platform/auth.ts';
+import { ManualClock } from '../platform/clock.ts';
+import { type Database, type Db, queryRows } from '../platform/db.ts';
+import type { App, AppDeps } from '../platform/http.ts';
+import { type Engine, resetDatabase, testDatabase } from './databases.ts';
+import { testNetwork } from './test-network.ts';
+
+// Tests stand on a fixed Tuesday morning in Paris, whatever the real date.
+export const TEST_NOW = '2026-12-01T08:00:00Z';
+
+export interface TestContext {
+  engine: Engine;
+  app: App;
+  deps: AppDeps;
+  db: Db;
+  database: Database;
+  clock: ManualClock;
+  ids: {
+    consulates: Record<'PAR' | 'MTL' | 'DXB', string>;
+    services: Record<'passport' | 'legalization' | 'copy', string>;
+    departments: Record<string, string>; // `${code}:${kind}`
+  };
+}
+
+/** A fresh, seeded database and an app on it; call in beforeAll of each engine's block. */
+export async function createTestContext(engine: Engine): Promise<TestContext> {
+  const database = await testDatabase(engine);
+  await resetDatabase(database);
+  const clock = new ManualClock(new Date(TEST_NOW));
+  await seedDemo({ db: database.db, clock }, testNetwork());
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', AVAILABILITY_CACHE_SECONDS: '2' });
+  const { app, deps } = await buildApp({ config, database, clock, logger: false });
+  await app.ready();
+  const consulateRows = await database.db.select().from(consulates);
+  const serviceRows = await database.db.select().from(services);
+  const departmentRows = await database.db
+    .select({ id: departments.id, kind: departments.kind, code: consulates.code })
+    .from(departments)
+    .innerJoin(consulates, eq(consulates.id, departments.consulateId));
+  const byCode = (code: string) => consulateRows.find((c) => c.code === code)!.id;
+  const service = (code: string) => serviceRows.find((s) => s.code === code)!.id;
+  return {
+    engine,
+    app,
+    deps,
+    db: database.db,
+    database,
+    clock,
+    ids: {
+      consulates: { PAR: byCode('PAR'), MTL: byCode('MTL'), DXB: byCode('DXB') },
+      services: {
+        passport: service('passport_adult_new'),
+        legalization: service('signature_legalization'),
+        copy: service('certified_copy'),
+      },
+      departments: Object.fromEntries(departmentRows.map((d) => [`${d.code}:${d.kind}`, d.id])),
+    },
+  };
+}
+
+export function cookieOf(response: LightMyRequestResponse): string {
+  const cookie = response.cookies.find((c) => c.name === SESSION_COOKIE);
+  if (!cookie) throw new Error(`no session cookie in response ${response.statusCode}: ${response.body}`);
+  return `${SESSION_COOKIE}=${cookie.value}`;
+}
+
+/** Signs a seeded account in through the API and returns its cookie header. */
+export async function signIn(ctx: TestContext, email: string, password = DEMO_PASSWORD): Promise<string> {
+  const response = await ctx.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/sign-in',
+    payload: { email, password },
+    remoteAddress: `10.0.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`,
+  });
+  if (response.statusCode !== 200) throw new Error(`sign-in ${email}: ${response.statusCode} ${response.body}`);
+  return cookieOf(response);
+}
+
+/**
+ * Citizens made directly in the database with a session each, for tests that need many of them
+ * (registration's argon2 hash is deliberately slow and is tested on its own).
+ */
+export async function makeCitizens(
+  ctx: TestContext,
+  count: number,
+): Promise<{ accountId: string; personId: string; cookie: string }[]> {
+  const made: { accountId: string; personId: string; cookie: string }[] = [];
+  for (let i = 0; i < count; i++) {
+    const [account] = await ctx.db
+      .insert(accounts)
+      .values({ email: `citizen-${randomUUID()}@example.org`, passwordHash: 'not-a-usable-hash', role: 'citizen' })
+      .returning({ id: accounts.id });
+    const [person] = await ctx.db
+      .insert(persons)
+      .values({ accountId: account!.id, relation: 'self', givenNameLatin: 'Test', familyNameLatin: `Citizen ${i}` })
+      .returning({ id: persons.id });
+    const session = await ctx.deps.sessions.create(account!.id);
+    made.push({ accountId: account!.id, personId: person!.id, cookie: `${SESSION_COOKIE}=${session.token}` });
+  }
+  return made;
+}
+
+/** The first free slot of a service at a consulate, seen through the availability API. */
+export async function firstFreeSlot(
+  ctx: TestContext,
+  consulateId: string,
+  serviceId: string,
+  range = { from: '2026-12-02', to: '2026-12-31' },
+): Promise<{ slotId: number; startsAt: string; free: number }> {
+  const response = await ctx.app.inject({
+    method: 'GET',
+    url: `/api/v1/consulates/${consulateId}/services/${serviceId}/availability?from=${range.from}&to=${range.to}`,
+  });
+  const body = response.json() as { days: { times: { slotId: number; startsAt: string; free: number }[] }[] };
+  const slot = body.days[0]?.times[0];
+  if (!slot) throw new Error(`no free slot: ${response.body}`);
+  return slot;
+}
+
+export async function slotRow(ctx: TestContext, slotId: number) {
+  const [row] = await queryRows<{ booked: number; capacity: number; status: string; planned_capacity: number }>(
+    ctx.db,
+    sql`SELECT booked, capacity, status, planned_capacity FROM slots WHERE id = ${slotId}`,
+  );
+  return row!;
+}
+
+export async function countRows(ctx: TestContext, table: string, where = sql`TRUE`): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(ctx.db, sql`SELECT count(*)::int AS n FROM ${sql.raw(table)} WHERE ${where}`);
+  return row!.n;
+}
