@@ -7,6 +7,7 @@ CREATE TABLE "accounts" (
 	"locale" text DEFAULT 'fr' NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "accounts_locale" CHECK ("accounts"."locale" IN ('ar', 'fr', 'en', 'es')),
+	CONSTRAINT "accounts_role" CHECK (role IN ('citizen', 'consular_agent', 'consulate_admin', 'call_center_agent', 'hq_admin', 'treasury_auditor')),
 	CONSTRAINT "accounts_scope" CHECK (("accounts"."role" IN ('consular_agent', 'consulate_admin')) = ("accounts"."consulate_id" IS NOT NULL))
 );
 --> statement-breakpoint
@@ -19,7 +20,8 @@ CREATE TABLE "persons" (
 	"given_name_arabic" text,
 	"family_name_arabic" text,
 	"birth_date" date,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "persons_relation" CHECK (relation IN ('self', 'child', 'spouse', 'parent', 'other'))
 );
 --> statement-breakpoint
 CREATE TABLE "sessions" (
@@ -139,7 +141,8 @@ CREATE TABLE "appointments" (
 	"starts_at" timestamp with time zone NOT NULL,
 	"status" text DEFAULT 'booked' NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "appointments_status" CHECK (status IN ('booked', 'checked_in', 'completed', 'cancelled_by_citizen', 'cancelled_by_consulate', 'no_show'))
 );
 --> statement-breakpoint
 CREATE TABLE "idempotency_keys" (
@@ -162,7 +165,8 @@ CREATE TABLE "slots" (
 	"booked" smallint DEFAULT 0 NOT NULL,
 	"status" text DEFAULT 'open' NOT NULL,
 	CONSTRAINT "slots_within_capacity" CHECK ("slots"."booked" >= 0 AND "slots"."booked" <= "slots"."capacity"),
-	CONSTRAINT "slots_order" CHECK ("slots"."starts_at" < "slots"."ends_at")
+	CONSTRAINT "slots_order" CHECK ("slots"."starts_at" < "slots"."ends_at"),
+	CONSTRAINT "slots_status" CHECK ("slots"."status" IN ('open', 'withdrawn'))
 );
 --> statement-breakpoint
 CREATE TABLE "audit_events" (

@@ -12,6 +12,8 @@ export const roles = [
 ] as const;
 export type Role = (typeof roles)[number];
 
+export const personRelations = ['self', 'child', 'spouse', 'parent', 'other'] as const;
+
 export const accounts = pgTable(
   'accounts',
   {
@@ -28,6 +30,7 @@ export const accounts = pgTable(
   (t) => [
     uniqueIndex('accounts_email_key').on(sql`lower(${t.email})`),
     check('accounts_locale', sql`${t.locale} IN ('ar', 'fr', 'en', 'es')`),
+    check('accounts_role', sql.raw(`role IN (${roles.map((r) => `'${r}'`).join(', ')})`)),
     check(
       'accounts_scope',
       sql`(${t.role} IN ('consular_agent', 'consulate_admin')) = (${t.consulateId} IS NOT NULL)`,
@@ -60,7 +63,7 @@ export const persons = pgTable(
     accountId: uuid('account_id')
       .notNull()
       .references(() => accounts.id),
-    relation: text('relation', { enum: ['self', 'child', 'spouse', 'parent', 'other'] }).notNull(),
+    relation: text('relation', { enum: personRelations }).notNull(),
     givenNameLatin: text('given_name_latin').notNull(),
     familyNameLatin: text('family_name_latin').notNull(),
     givenNameArabic: text('given_name_arabic'),
@@ -71,6 +74,7 @@ export const persons = pgTable(
   (t) => [
     index('persons_account_idx').on(t.accountId),
     uniqueIndex('persons_one_self_key').on(t.accountId).where(sql`${t.relation} = 'self'`),
+    check('persons_relation', sql.raw(`relation IN (${personRelations.map((r) => `'${r}'`).join(', ')})`)),
   ],
 );
 

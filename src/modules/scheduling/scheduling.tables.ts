@@ -43,6 +43,7 @@ export const slots = pgTable(
     uniqueIndex('slots_department_start_key').on(t.departmentId, t.startsAt),
     check('slots_within_capacity', sql`${t.booked} >= 0 AND ${t.booked} <= ${t.capacity}`),
     check('slots_order', sql`${t.startsAt} < ${t.endsAt}`),
+    check('slots_status', sql`${t.status} IN ('open', 'withdrawn')`),
   ],
 );
 
@@ -85,6 +86,7 @@ export const appointments = pgTable(
     index('appointments_account_idx').on(t.accountId, t.startsAt),
     index('appointments_slot_idx').on(t.slotId),
     index('appointments_consulate_start_idx').on(t.consulateId, t.startsAt),
+    check('appointments_status', sql.raw(`status IN (${appointmentStatuses.map((s) => `'${s}'`).join(', ')})`)),
   ],
 );
 
