@@ -14,6 +14,7 @@ import {
 import { z } from 'zod';
 import type { Config } from './config.ts';
 import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
+import { callCenterRoutes } from './modules/callcenter/callcenter.routes.ts';
 import { adminRoutes } from './modules/network/admin/admin.routes.ts';
 import { networkRoutes } from './modules/network/network.routes.ts';
 import { AvailabilityCache } from './modules/scheduling/availability.ts';
@@ -116,5 +117,6 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; deps:
   accountsRoutes(app, deps);
   schedulingRoutes(app, deps);
   adminRoutes(app, deps);
+  callCenterRoutes(app, deps);
   return { app, deps };
 }

@@ -3,3 +3,4 @@ export * from './modules/accounts/accounts.tables.ts';
 export * from './modules/network/network.tables.ts';
 export * from './modules/scheduling/scheduling.tables.ts';
 export * from './platform/audit.tables.ts';
+export * from './platform/idempotency.tables.ts';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { idempotencyKeys } from '../modules/scheduling/scheduling.tables.ts';
+import { idempotencyKeys } from './idempotency.tables.ts';
 import type { Db } from './db.ts';
 import { AppError, isUniqueViolation } from './errors.ts';
 

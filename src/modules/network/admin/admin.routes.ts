@@ -2,8 +2,9 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import { assertConsulateScope, type Principal, requirePrincipal, requireRole } from '../../../platform/auth.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { type App, type AppDeps, problems } from '../../../platform/http.ts';
-import { appointmentListSchema } from '../../scheduling/scheduling.schemas.ts';
 import {
+  appointmentListSchema,
+  appointmentSchema,
   cancelAppointment,
   getAppointment,
   listConsulateDay,
@@ -30,7 +31,6 @@ import {
 } from './admin.schemas.ts';
 import { addClosure, listClosures, removeClosure, setOpeningHours } from './calendar-admin.ts';
 import { updateOffer } from './update-offer.ts';
-import { appointmentSchema } from '../../scheduling/scheduling.schemas.ts';
 import { z } from 'zod';
 
 /** A consulate's own settings: hours, capacity, closures, offer; and its day of appointments. */

@@ -2,8 +2,7 @@ import { count, sql } from 'drizzle-orm';
 import type { Clock } from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db.ts';
 import { recordAudit } from '../../../platform/audit.ts';
-import { accounts, persons, type Role, staffDepartments } from '../../accounts/accounts.tables.ts';
-import { hashPassword } from '../../accounts/passwords.ts';
+import { accounts, hashPassword, persons, type Role, staffDepartments } from '../../accounts/index.ts';
 import { materializeAllSlots } from '../../scheduling/index.ts';
 import {
   closures,
