@@ -4,7 +4,6 @@ import {
   bigserial,
   check,
   index,
-  jsonb,
   pgTable,
   smallint,
   text,
