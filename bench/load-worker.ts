@@ -1,5 +1,5 @@
 import http from 'node:http';
-import { parentPort, workerData } from 'node:worker_threads';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import autocannon from 'autocannon';
 import type { BurstJob, BurstResult, Job, Latency, LoadJob, LoadResult } from './load-types.ts';
 
@@ -11,6 +11,10 @@ import type { BurstJob, BurstResult, Job, Latency, LoadJob, LoadResult } from '.
 export async function runJob(job: Job): Promise<LoadResult | BurstResult> {
   return job.kind === 'load' ? runLoad(job) : runBurst(job);
 }
+
+const aggregate = (autocannon as unknown as {
+  aggregateResult(results: autocannon.Result[], options: object): autocannon.Result;
+}).aggregateResult;
 
 const problemKey = (status: number, body: string) => {
   let code = '?';
@@ -58,13 +62,16 @@ async function runLoad(job: LoadJob): Promise<LoadResult> {
   } else {
     request = { method: 'GET', path: job.get ?? '/', onResponse } as autocannon.Request;
   }
-  const result = await autocannon({
+  const options = {
     url: job.url,
     connections: job.connections,
     duration: job.durationSeconds,
     requests: [request],
     timeout: 30,
-  });
+  };
+  const raw = await autocannon(options);
+  // Off the main thread autocannon hands back its raw histograms: aggregate them as it would.
+  const result = isMainThread ? raw : aggregate([raw], options);
   const statuses: Record<string, number> = {};
   for (const [status, stat] of Object.entries(result.statusCodeStats ?? {})) {
     statuses[status] = (stat as { count: number }).count;

@@ -70,7 +70,7 @@ export async function postgresVersion(url: string): Promise<string> {
   await client.connect();
   try {
     const result = await client.query<{ v: string }>('SELECT current_setting($1) AS v', ['server_version']);
-    return result.rows[0]?.v ?? 'unknown';
+    return result.rows[0]?.v.split(' ')[0] ?? 'unknown';
   } finally {
     await client.end();
   }

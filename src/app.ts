@@ -58,7 +58,13 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; deps:
   await app.register(helmet, {
     // The API docs page loads its own scripts and styles from this origin.
     contentSecurityPolicy: {
-      directives: { 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] },
+      directives: {
+        'script-src': ["'self'"],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:'],
+        // Development serves plain http://localhost: upgrading its requests would break the page.
+        'upgrade-insecure-requests': config.NODE_ENV === 'production' ? [] : null,
+      },
     },
   });
   await app.register(cookie);
