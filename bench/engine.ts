@@ -1,8 +1,13 @@
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Fastify from 'fastify';
 import { DateTime } from 'luxon';
 import { buildApp } from '../src/app.ts';
-import { loadConfig } from '../src/config.ts';
+import { type Config, loadConfig } from '../src/config.ts';
 import { openPglite, openPostgres, type Database } from '../src/platform/db.ts';
+import { type CpuShare, measureCpu } from './cpu.ts';
 import { burst, load } from './load.ts';
 import type { BookingTarget, BurstResult, LoadResult } from './load-types.ts';
 import {
@@ -56,9 +61,11 @@ export interface EngineResult {
     timeouts: number;
     warmupConfirmed: number;
     exhausted: boolean;
+    cpu: CpuShare | null;
     slots: number;
     capacityPerSlot: number;
-    db: SlotCheck & { appointments: number; matchesResponses: boolean };
+    /** Whole-run totals over the booking slots, and `appointments` taken during the measured run. */
+    db: SlotCheck & { appointments: number; cutOffAtEnd: number; matchesResponses: boolean };
   };
   rush: {
     citizens: number;
@@ -75,6 +82,7 @@ export interface EngineResult {
     p99Ms: number;
     maxMs: number;
     wallMs: number;
+    cpu: CpuShare | null;
   };
   availability: {
     connections: number;
@@ -92,12 +100,15 @@ export interface EngineResult {
     helloP50Ms: number;
     helloP99Ms: number;
     ratio: number;
+    cpu: CpuShare | null;
+    helloCpu: CpuShare | null;
   };
   diagnostics: {
     select1ReqPerSec: number;
     select1P50Ms: number;
     select1P99Ms: number;
     select1Seconds: number;
+    select1Cpu: CpuShare | null;
   };
 }
 
@@ -105,6 +116,27 @@ const log = (message: string) => process.stdout.write(`  ${message}\n`);
 const round2 = (x: number) => Math.round(x * 100) / 100;
 const otherThan = (statuses: Record<string, number>, ok: string) =>
   Object.fromEntries(Object.entries(statuses).filter(([status]) => status !== ok));
+
+/**
+ * The server's configuration: production mode (as deployed), with throwaway secrets, no request
+ * logs, and no notification worker in this process (it runs as `mawid worker` in production).
+ */
+export function benchConfig(plan: Pick<EnginePlan, 'url' | 'poolSize'>): Config {
+  return loadConfig({
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'silent',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    DATABASE_URL: plan.url,
+    DATABASE_POOL_SIZE: String(plan.poolSize),
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'mawid-bench-')),
+    PUBLIC_URL: 'http://127.0.0.1',
+    SMTP_URL: 'smtp://127.0.0.1:2525',
+    DOCUMENT_MASTER_KEY: randomBytes(32).toString('base64'),
+    SIGNING_PRIVATE_KEY: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    WORKER_IN_PROCESS: 'false',
+  });
+}
 
 async function open(plan: EnginePlan): Promise<Database> {
   if (plan.engine === 'pglite') return openPglite(undefined);
@@ -151,14 +183,7 @@ export async function runEngine(plan: EnginePlan): Promise<EngineResult> {
   const citizensSeconds = round2((performance.now() - citizensStarted) / 1000);
   log(`${plan.bookingCitizens + plan.rush.citizens} citizens with sessions in ${citizensSeconds} s`);
 
-  const config = loadConfig({
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'silent',
-    HOST: '127.0.0.1',
-    PORT: '0',
-    DATABASE_URL: plan.url,
-    DATABASE_POOL_SIZE: String(plan.poolSize),
-  });
+  const config = benchConfig(plan);
   const { app } = await buildApp({ config, database, logger: false });
   const url = await app.listen({ host: '127.0.0.1', port: 0, backlog: 4096 });
 
@@ -183,16 +208,26 @@ export async function runEngine(plan: EnginePlan): Promise<EngineResult> {
       durationSeconds: plan.warmupSeconds,
       booking,
     });
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 500));
+    // Requests cut off by the end of a run still finish on the server: let them land, then count.
+    await settle();
+    const before = await checkSlots(db, bookingSlotIds);
+    const bookingCpu = measureCpu();
     const measured = await load({
       url,
       connections: plan.connections,
       durationSeconds: plan.bookingSeconds,
       booking: { ...booking, startIndex: warm.nextIndex },
     });
+    const bookingCpuShare = bookingCpu();
+    await settle();
     const confirmed = measured.statuses['201'] ?? 0;
     const warmupConfirmed = warm.statuses['201'] ?? 0;
     const bookingCheck = await checkSlots(db, bookingSlotIds);
-    const appointments = bookingCheck.activeAppointments;
+    // Appointments the database took during the measured run: the 201s, plus at most one request per
+    // connection that autocannon abandoned when the clock ran out (the server still booked it).
+    const appointments = bookingCheck.activeAppointments - before.activeAppointments;
+    const cutOff = appointments - confirmed;
     log(
       `booking: ${confirmed} confirmed in ${measured.durationSeconds} s (${measured.reqPerSec} req/s, p99 ${measured.p99Ms} ms)` +
         `${measured.exhausted ? ' — CITIZENS EXHAUSTED' : ''}`,
@@ -203,7 +238,9 @@ export async function runEngine(plan: EnginePlan): Promise<EngineResult> {
       cookie,
       body: JSON.stringify({ consulateId: rushConsulateId, serviceId: rushServiceId, slotId: rushSlotIds[i % rushSlotIds.length] }),
     }));
+    const rushCpu = measureCpu();
     const rush: BurstResult = await burst({ url, requests: rushRequests });
+    const rushCpuShare = rushCpu();
     const rushCheck = await checkSlots(db, rushSlotIds);
     const refusedFull = rush.problems['409 SLOT_FULL'] ?? 0;
     const rushConfirmed = rush.statuses['201'] ?? 0;
@@ -224,9 +261,11 @@ export async function runEngine(plan: EnginePlan): Promise<EngineResult> {
     const probeDays = (JSON.parse(probeBody) as { days: { times: unknown[] }[] }).days;
     if (probeDays.length === 0) throw new Error('availability probe: no free day in 30 days');
 
-    const measure = async (target: string, get: string, seconds: number): Promise<LoadResult> => {
+    const measure = async (target: string, get: string, seconds: number) => {
       await load({ url: target, connections: plan.connections, durationSeconds: plan.warmupSeconds, get });
-      return load({ url: target, connections: plan.connections, durationSeconds: seconds, get });
+      const cpu = measureCpu();
+      const result: LoadResult = await load({ url: target, connections: plan.connections, durationSeconds: seconds, get });
+      return { ...result, cpu: cpu() };
     };
     const availability = await measure(url, path, plan.availabilitySeconds);
     log(`availability: ${availability.reqPerSec} req/s, p99 ${availability.p99Ms} ms`);
@@ -260,9 +299,15 @@ export async function runEngine(plan: EnginePlan): Promise<EngineResult> {
         timeouts: measured.timeouts,
         warmupConfirmed,
         exhausted: measured.exhausted,
+        cpu: bookingCpuShare,
         slots: bookingSlotIds.length,
         capacityPerSlot,
-        db: { ...bookingCheck, appointments, matchesResponses: appointments === confirmed + warmupConfirmed },
+        db: {
+          ...bookingCheck,
+          appointments,
+          cutOffAtEnd: cutOff,
+          matchesResponses: cutOff >= 0 && cutOff <= plan.connections,
+        },
       },
       rush: {
         citizens: plan.rush.citizens,
@@ -279,6 +324,7 @@ export async function runEngine(plan: EnginePlan): Promise<EngineResult> {
         p99Ms: rush.p99Ms,
         maxMs: rush.maxMs,
         wallMs: rush.wallMs,
+        cpu: rushCpuShare,
       },
       availability: {
         connections: plan.connections,
@@ -296,12 +342,15 @@ export async function runEngine(plan: EnginePlan): Promise<EngineResult> {
         helloP50Ms: helloResult.p50Ms,
         helloP99Ms: helloResult.p99Ms,
         ratio: round2(availability.reqPerSec / helloResult.reqPerSec),
+        cpu: availability.cpu,
+        helloCpu: helloResult.cpu,
       },
       diagnostics: {
         select1ReqPerSec: select1Result.reqPerSec,
         select1P50Ms: select1Result.p50Ms,
         select1P99Ms: select1Result.p99Ms,
         select1Seconds: select1Result.durationSeconds,
+        select1Cpu: select1Result.cpu,
       },
     };
   } finally {

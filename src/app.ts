@@ -1,5 +1,6 @@
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -15,6 +16,10 @@ import { z } from 'zod';
 import type { Config } from './config.ts';
 import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
 import { callCenterRoutes } from './modules/callcenter/callcenter.routes.ts';
+import { documentsRoutes } from './modules/documents/documents.routes.ts';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
+import { receptionRoutes } from './modules/reception/reception.routes.ts';
+import { requestsRoutes } from './modules/requests/requests.routes.ts';
 import { adminRoutes } from './modules/network/admin/admin.routes.ts';
 import { networkRoutes } from './modules/network/network.routes.ts';
 import { AvailabilityCache } from './modules/scheduling/availability.ts';
@@ -22,6 +27,7 @@ import { schedulingRoutes } from './modules/scheduling/index.ts';
 import { SessionStore } from './platform/auth.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import type { Database } from './platform/db.ts';
+import { type Keys, loadKeys } from './platform/keys.ts';
 import { AppError } from './platform/errors.ts';
 import { type App, type AppDeps, problems } from './platform/http.ts';
 import { registerProblemHandlers } from './platform/problem.ts';
@@ -32,6 +38,8 @@ export interface BuildOptions {
   clock?: Clock;
   // Tests and the benchmark's hello-world baseline build the same app without request logs.
   logger?: boolean;
+  // Tests pass ephemeral keys; otherwise they come from the configuration (or DATA_DIR in development).
+  keys?: Keys;
 }
 
 /** The whole HTTP application: the platform first, then each module's routes. */
@@ -68,6 +76,11 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; deps:
     },
   });
   await app.register(cookie);
+  // Uploads: one file per request, bounded by the document size limit; nothing is kept on disk
+  // by the parser (the file is read into memory, checked, encrypted, then stored).
+  await app.register(multipart, {
+    limits: { files: 1, fileSize: config.MAX_DOCUMENT_BYTES, fields: 10, fieldSize: 1024, parts: 12 },
+  });
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
     openapi: {
@@ -92,6 +105,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; deps:
     clock,
     sessions: new SessionStore({ db: database.db, clock, ttlHours: config.SESSION_TTL_HOURS }),
     availability: new AvailabilityCache(config.AVAILABILITY_CACHE_SECONDS * 1000),
+    keys: options.keys ?? loadKeys(config),
   };
 
   app.get(
@@ -124,5 +138,9 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; deps:
   schedulingRoutes(app, deps);
   adminRoutes(app, deps);
   callCenterRoutes(app, deps);
+  requestsRoutes(app, deps);
+  documentsRoutes(app, deps);
+  receptionRoutes(app, deps);
+  notificationsRoutes(app, deps);
   return { app, deps };
 }

@@ -43,11 +43,41 @@ const envSchema = z.object({
   AVAILABILITY_CACHE_SECONDS: z.coerce.number().min(0).max(60).default(2),
   // How often the slot engine extends every department's calendar to the booking horizon, in minutes.
   SLOT_REFRESH_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
+  // The address citizens use, for links in e-mails (https://rdv.example.ma). Default: http://HOST:PORT.
+  PUBLIC_URL: z.url({ error: 'must be an absolute URL' }).optional(),
+  // smtp://user:pass@host:port or smtps://… Unset outside production: an in-process mail catcher
+  // receives every message and lists it at /dev/mail.
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  // The From: of every e-mail.
+  MAIL_FROM: z.string().min(3).default('Mawid <no-reply@mawid.example>'),
+  // 32 random bytes, base64: wraps the per-document data keys (AES-256-GCM). Required in production;
+  // elsewhere one is generated once and kept in DATA_DIR/keys.json.
+  DOCUMENT_MASTER_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes encoded in base64')
+    .optional(),
+  // Ed25519 private key (PKCS#8 PEM, or its base64) signing convocation QR codes and, later,
+  // stamps. Required in production; elsewhere generated once and kept in DATA_DIR/keys.json.
+  SIGNING_PRIVATE_KEY: z.string().min(40).optional(),
+  // Where encrypted documents are stored (local disk). Default: DATA_DIR/documents.
+  DOCUMENTS_DIR: z.string().min(1).optional(),
+  MAX_DOCUMENT_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
+  MAX_DOCUMENTS_PER_REQUEST: z.coerce.number().int().min(1).max(200).default(20),
+  // An appointment not checked in this many minutes after its time becomes a no-show.
+  NO_SHOW_GRACE_MINUTES: z.coerce.number().int().min(0).max(1440).default(30),
+  // Run the notification worker in this process (default: yes in embedded mode; `mawid worker` otherwise).
+  WORKER_IN_PROCESS: booleanFromEnv.optional(),
 });
 
 export type Config = Readonly<
-  Omit<z.infer<typeof envSchema>, 'SEED_DEMO'> & {
+  Omit<z.infer<typeof envSchema>, 'SEED_DEMO' | 'WORKER_IN_PROCESS' | 'PUBLIC_URL' | 'DOCUMENTS_DIR'> & {
     SEED_DEMO: boolean;
+    WORKER_IN_PROCESS: boolean;
+    PUBLIC_URL: string;
+    DOCUMENTS_DIR: string;
     databaseKind: 'pglite' | 'postgres';
   }
 >;
@@ -77,9 +107,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const value = parsed.data;
   const databaseKind = value.DATABASE_URL ? 'postgres' : 'pglite';
+  if (value.NODE_ENV === 'production') {
+    const missing = (['DOCUMENT_MASTER_KEY', 'SIGNING_PRIVATE_KEY', 'SMTP_URL', 'PUBLIC_URL'] as const).filter(
+      (name) => !value[name],
+    );
+    if (missing.length > 0) {
+      throw new ConfigError(missing.map((name) => `${name}: is required when NODE_ENV=production`));
+    }
+  }
   return Object.freeze({
     ...value,
     databaseKind,
     SEED_DEMO: value.SEED_DEMO ?? databaseKind === 'pglite',
+    WORKER_IN_PROCESS: value.WORKER_IN_PROCESS ?? databaseKind === 'pglite',
+    PUBLIC_URL: (value.PUBLIC_URL ?? `http://${value.HOST === '0.0.0.0' ? 'localhost' : value.HOST}:${value.PORT}`).replace(/\/$/, ''),
+    DOCUMENTS_DIR: value.DOCUMENTS_DIR ?? `${value.DATA_DIR.replace(/\/$/, '')}/documents`,
   });
 }

@@ -4,3 +4,7 @@ export * from './modules/network/network.tables.ts';
 export * from './modules/scheduling/scheduling.tables.ts';
 export * from './platform/audit.tables.ts';
 export * from './platform/idempotency.tables.ts';
+export * from './modules/documents/documents.tables.ts';
+export * from './modules/notifications/notifications.tables.ts';
+export * from './modules/requests/requests.tables.ts';
+export * from './platform/outbox.tables.ts';

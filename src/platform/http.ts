@@ -6,6 +6,7 @@ import type { AvailabilityCache } from '../modules/scheduling/availability.ts';
 import type { SessionStore } from './auth.ts';
 import type { Clock } from './clock.ts';
 import type { Database, Db } from './db.ts';
+import type { Keys } from './keys.ts';
 import { problemSchema } from './problem.ts';
 
 /** The Fastify instance every module registers on: Zod schemas in, Zod schemas out. */
@@ -25,6 +26,7 @@ export interface AppDeps {
   clock: Clock;
   sessions: SessionStore;
   availability: AvailabilityCache;
+  keys: Keys;
 }
 
 export const uuidSchema = z.uuid({ error: 'must be a UUID' });

@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app.ts';
@@ -8,6 +11,7 @@ import { consulates, departments, services } from '../modules/network/network.ta
 import { DEMO_PASSWORD, seedDemo } from '../modules/network/demo/seed-demo.ts';
 import { SESSION_COOKIE } from '../platform/auth.ts';
 import { ManualClock } from '../platform/clock.ts';
+import { ephemeralKeys } from '../platform/keys.ts';
 import { type Database, type Db, queryRows } from '../platform/db.ts';
 import type { App, AppDeps } from '../platform/http.ts';
 import { type Engine, resetDatabase, testDatabase } from './databases.ts';
@@ -36,8 +40,10 @@ export async function createTestContext(engine: Engine): Promise<TestContext> {
   await resetDatabase(database);
   const clock = new ManualClock(new Date(TEST_NOW));
   await seedDemo({ db: database.db, clock }, testNetwork());
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', AVAILABILITY_CACHE_SECONDS: '2' });
-  const { app, deps } = await buildApp({ config, database, clock, logger: false });
+  const dataDir = mkdtempSync(join(tmpdir(), 'mawid-test-'));
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', AVAILABILITY_CACHE_SECONDS: '2', DATA_DIR: dataDir });
+  const { app, deps } = await buildApp({ config, database, clock, logger: false, keys: ephemeralKeys() });
+  app.addHook('onClose', async () => rmSync(dataDir, { recursive: true, force: true }));
   await app.ready();
   const consulateRows = await database.db.select().from(consulates);
   const serviceRows = await database.db.select().from(services);

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { consulates, departments } from '../network/network.tables.ts';
 
 export const roles = [
@@ -25,9 +25,17 @@ export const accounts = pgTable(
     // Staff bound to one consulate (agents, consulate admins); null for citizens and network roles.
     consulateId: uuid('consulate_id').references(() => consulates.id),
     locale: text('locale').notNull().default('fr'),
+    // E.164 (+33612345678): SMS notifications go there when given.
+    phone: text('phone'),
+    // Citizens confirm their e-mail with a code before they can open requests.
+    emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
+    // Sign-in throttling per account: failures in a row, and until when sign-in is refused.
+    failedSignIns: smallint('failed_sign_ins').notNull().default(0),
+    signInLockedUntil: timestamp('sign_in_locked_until', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    check('accounts_phone_format', sql`${t.phone} IS NULL OR ${t.phone} ~ '^[+][1-9][0-9]{6,14}$'`),
     uniqueIndex('accounts_email_key').on(sql`lower(${t.email})`),
     check('accounts_locale', sql`${t.locale} IN ('ar', 'fr', 'en', 'es')`),
     check('accounts_role', sql.raw(`role IN (${roles.map((r) => `'${r}'`).join(', ')})`)),
@@ -69,6 +77,11 @@ export const persons = pgTable(
     givenNameArabic: text('given_name_arabic'),
     familyNameArabic: text('family_name_arabic'),
     birthDate: date('birth_date'),
+    birthPlace: text('birth_place'),
+    // Identity numbers: validated for format, never logged, never put in audit events or messages.
+    cnieNumber: text('cnie_number'),
+    passportNumber: text('passport_number'),
+    consularRegistrationNumber: text('consular_registration_number'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -90,4 +103,28 @@ export const sessions = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('sessions_account_idx').on(t.accountId)],
+);
+
+/**
+ * One-time codes sent by e-mail: confirming the address, resetting a password. Only a hash is kept;
+ * a code expires, allows a few attempts, and is used once.
+ */
+export const accountCodes = pgTable(
+  'account_codes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    purpose: text('purpose', { enum: ['email_confirmation', 'password_reset'] }).notNull(),
+    codeHash: text('code_hash').notNull(),
+    attempts: smallint('attempts').notNull().default(0),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('account_codes_account_idx').on(t.accountId, t.purpose),
+    check('account_codes_purpose', sql`${t.purpose} IN ('email_confirmation', 'password_reset')`),
+  ],
 );

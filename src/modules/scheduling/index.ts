@@ -9,3 +9,4 @@ export { listSlotConflicts, materializeAllSlots, materializeSlots, type SlotConf
 export { moveAppointment } from './move-appointment.ts';
 export { appointmentListSchema, appointmentSchema, slotIdSchema } from './scheduling.schemas.ts';
 export { schedulingRoutes } from './scheduling.routes.ts';
+export { type AppointmentFacts, loadAppointmentFacts } from './appointment-facts.ts';

@@ -13,6 +13,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { accounts, persons } from '../accounts/accounts.tables.ts';
 import { consulates, departments, services } from '../network/network.tables.ts';
+import { requests } from '../requests/requests.tables.ts';
 import { appointmentStatuses } from './appointment-status.ts';
 
 /**
@@ -72,7 +73,11 @@ export const appointments = pgTable(
       .notNull()
       .references(() => accounts.id),
     startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    // The request this appointment serves (verified first when the service requires it).
+    requestId: uuid('request_id').references(() => requests.id),
     status: text('status', { enum: appointmentStatuses }).notNull().default('booked'),
+    checkedInAt: timestamp('checked_in_at', { withTimezone: true }),
+    checkedInBy: uuid('checked_in_by').references(() => accounts.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -85,6 +90,9 @@ export const appointments = pgTable(
     index('appointments_account_idx').on(t.accountId, t.startsAt),
     index('appointments_slot_idx').on(t.slotId),
     index('appointments_consulate_start_idx').on(t.consulateId, t.startsAt),
+    index('appointments_request_idx').on(t.requestId),
+    // The no-show job and the reminders look for booked appointments by time.
+    index('appointments_booked_start_idx').on(t.startsAt).where(sql`${t.status} = 'booked'`),
     check('appointments_status', sql.raw(`status IN (${appointmentStatuses.map((s) => `'${s}'`).join(', ')})`)),
   ],
 );
