@@ -118,7 +118,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return Object.freeze({
     ...value,
     databaseKind,
-    SEED_DEMO: value.SEED_DEMO ?? databaseKind === 'pglite',
+    // The demo accounts share a published password: never seeded in production unless asked for.
+    SEED_DEMO: value.SEED_DEMO ?? (databaseKind === 'pglite' && value.NODE_ENV !== 'production'),
     WORKER_IN_PROCESS: value.WORKER_IN_PROCESS ?? databaseKind === 'pglite',
     PUBLIC_URL: (value.PUBLIC_URL ?? `http://${value.HOST === '0.0.0.0' ? 'localhost' : value.HOST}:${value.PORT}`).replace(/\/$/, ''),
     DOCUMENTS_DIR: value.DOCUMENTS_DIR ?? `${value.DATA_DIR.replace(/\/$/, '')}/documents`,

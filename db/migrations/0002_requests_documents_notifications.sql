@@ -55,22 +55,6 @@ CREATE TABLE "dev_sms_messages" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
-CREATE TABLE "outbox_messages" (
-	"id" bigserial PRIMARY KEY NOT NULL,
-	"kind" text NOT NULL,
-	"account_id" uuid NOT NULL,
-	"payload" jsonb NOT NULL,
-	"dedupe_key" text,
-	"status" text DEFAULT 'pending' NOT NULL,
-	"attempts" smallint DEFAULT 0 NOT NULL,
-	"available_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"locked_until" timestamp with time zone,
-	"last_error" text,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"done_at" timestamp with time zone,
-	CONSTRAINT "outbox_messages_status" CHECK ("outbox_messages"."status" IN ('pending', 'done', 'dead'))
-);
---> statement-breakpoint
 CREATE TABLE "requests" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"reference" text NOT NULL,
@@ -91,6 +75,22 @@ CREATE TABLE "requests" (
 	CONSTRAINT "requests_status" CHECK (status IN ('draft', 'submitted', 'more_info_requested', 'accepted', 'rejected', 'withdrawn', 'completed'))
 );
 --> statement-breakpoint
+CREATE TABLE "outbox_messages" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"kind" text NOT NULL,
+	"account_id" uuid NOT NULL,
+	"payload" jsonb NOT NULL,
+	"dedupe_key" text,
+	"status" text DEFAULT 'pending' NOT NULL,
+	"attempts" smallint DEFAULT 0 NOT NULL,
+	"available_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"locked_until" timestamp with time zone,
+	"last_error" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"done_at" timestamp with time zone,
+	CONSTRAINT "outbox_messages_status" CHECK ("outbox_messages"."status" IN ('pending', 'done', 'dead'))
+);
+--> statement-breakpoint
 ALTER TABLE "accounts" ADD COLUMN "phone" text;--> statement-breakpoint
 ALTER TABLE "accounts" ADD COLUMN "email_verified_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "accounts" ADD COLUMN "failed_sign_ins" smallint DEFAULT 0 NOT NULL;--> statement-breakpoint
@@ -107,23 +107,23 @@ ALTER TABLE "documents" ADD CONSTRAINT "documents_request_id_requests_id_fk" FOR
 ALTER TABLE "documents" ADD CONSTRAINT "documents_uploaded_by_accounts_id_fk" FOREIGN KEY ("uploaded_by") REFERENCES "public"."accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "documents" ADD CONSTRAINT "documents_reviewed_by_accounts_id_fk" FOREIGN KEY ("reviewed_by") REFERENCES "public"."accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "deliveries" ADD CONSTRAINT "deliveries_outbox_id_outbox_messages_id_fk" FOREIGN KEY ("outbox_id") REFERENCES "public"."outbox_messages"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "outbox_messages" ADD CONSTRAINT "outbox_messages_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "requests" ADD CONSTRAINT "requests_consulate_id_consulates_id_fk" FOREIGN KEY ("consulate_id") REFERENCES "public"."consulates"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "requests" ADD CONSTRAINT "requests_service_id_services_id_fk" FOREIGN KEY ("service_id") REFERENCES "public"."services"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "requests" ADD CONSTRAINT "requests_department_id_departments_id_fk" FOREIGN KEY ("department_id") REFERENCES "public"."departments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "requests" ADD CONSTRAINT "requests_person_id_persons_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."persons"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "requests" ADD CONSTRAINT "requests_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "requests" ADD CONSTRAINT "requests_decided_by_accounts_id_fk" FOREIGN KEY ("decided_by") REFERENCES "public"."accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "outbox_messages" ADD CONSTRAINT "outbox_messages_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "account_codes_account_idx" ON "account_codes" USING btree ("account_id","purpose");--> statement-breakpoint
 CREATE INDEX "documents_request_idx" ON "documents" USING btree ("request_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "deliveries_message_channel_key" ON "deliveries" USING btree ("outbox_id","channel");--> statement-breakpoint
-CREATE INDEX "outbox_messages_due_idx" ON "outbox_messages" USING btree ("available_at") WHERE "outbox_messages"."status" = 'pending';--> statement-breakpoint
-CREATE UNIQUE INDEX "outbox_messages_dedupe_key" ON "outbox_messages" USING btree ("dedupe_key");--> statement-breakpoint
 CREATE UNIQUE INDEX "requests_reference_key" ON "requests" USING btree ("reference");--> statement-breakpoint
 CREATE UNIQUE INDEX "requests_one_open_per_person_service" ON "requests" USING btree ("person_id","service_id") WHERE status IN ('draft', 'submitted', 'more_info_requested', 'accepted');--> statement-breakpoint
-CREATE INDEX "requests_queue_idx" ON "requests" USING btree ("department_id","queued_at") WHERE "requests"."status" = 'submitted';--> statement-breakpoint
+CREATE INDEX "requests_queue_idx" ON "requests" USING btree ("consulate_id","queued_at","id") WHERE "requests"."status" = 'submitted';--> statement-breakpoint
 CREATE INDEX "requests_account_idx" ON "requests" USING btree ("account_id","created_at");--> statement-breakpoint
 CREATE INDEX "requests_consulate_idx" ON "requests" USING btree ("consulate_id","status");--> statement-breakpoint
+CREATE INDEX "outbox_messages_due_idx" ON "outbox_messages" USING btree ("available_at") WHERE "outbox_messages"."status" = 'pending';--> statement-breakpoint
+CREATE UNIQUE INDEX "outbox_messages_dedupe_key" ON "outbox_messages" USING btree ("dedupe_key");--> statement-breakpoint
 ALTER TABLE "appointments" ADD CONSTRAINT "appointments_request_id_requests_id_fk" FOREIGN KEY ("request_id") REFERENCES "public"."requests"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "appointments" ADD CONSTRAINT "appointments_checked_in_by_accounts_id_fk" FOREIGN KEY ("checked_in_by") REFERENCES "public"."accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "appointments_request_idx" ON "appointments" USING btree ("request_id");--> statement-breakpoint

@@ -143,3 +143,42 @@ export async function countRows(ctx: TestContext, table: string, where = sql`TRU
   const [row] = await queryRows<{ n: number }>(ctx.db, sql`SELECT count(*)::int AS n FROM ${sql.raw(table)} WHERE ${where}`);
   return row!.n;
 }
+
+/**
+ * The body of a booking as a citizen's app sends it: for a service that needs verification, with
+ * the person's accepted request (made directly in the database: verification has its own tests).
+ */
+export async function bookingBody(
+  ctx: TestContext,
+  cookie: string,
+  body: { consulateId: string; serviceId: string; slotId: number; personId?: string },
+): Promise<{ consulateId: string; serviceId: string; slotId: number; personId?: string; requestId?: string }> {
+  const isUuid = /^[0-9a-f-]{36}$/.test(body.serviceId) && /^[0-9a-f-]{36}$/.test(body.consulateId);
+  if (!isUuid) return body;
+  const [service] = await ctx.db.select().from(services).where(eq(services.id, body.serviceId));
+  if (!service?.requiresVerification) return body;
+  const principal = await ctx.deps.sessions.resolve(cookie.replace(`${SESSION_COOKIE}=`, ''));
+  // Anonymous or staff callers get the body as is: the API must refuse it on its own.
+  if (!principal?.selfPersonId) return body;
+  const personId = body.personId ?? principal.selfPersonId;
+  const [existing] = await queryRows<{ id: string }>(
+    ctx.db,
+    sql`SELECT id FROM requests WHERE person_id = ${personId} AND service_id = ${body.serviceId}
+          AND consulate_id = ${body.consulateId} AND status = 'accepted'`,
+  );
+  if (existing) return { ...body, requestId: existing.id };
+  const [department] = await queryRows<{ department_id: string }>(
+    ctx.db,
+    sql`SELECT department_id FROM consulate_services WHERE consulate_id = ${body.consulateId} AND service_id = ${body.serviceId}`,
+  );
+  if (!department) return body;
+  const [created] = await queryRows<{ id: string }>(
+    ctx.db,
+    sql`INSERT INTO requests (reference, consulate_id, service_id, department_id, person_id, account_id, status, decided_at)
+        VALUES (${`TST-D-${randomUUID().slice(0, 4).toUpperCase()}-${randomUUID().slice(0, 4).toUpperCase()}`},
+                ${body.consulateId}, ${body.serviceId}, ${department!.department_id}, ${personId},
+                ${principal.accountId}, 'accepted', ${ctx.clock.now()})
+        RETURNING id`,
+  );
+  return { ...body, requestId: created!.id };
+}

@@ -49,7 +49,7 @@ export function accountsRoutes(app: App, deps: AppDeps) {
       },
     },
     async (request, reply) => {
-      const { accountId } = await registerCitizen(db, request.body);
+      const { accountId } = await registerCitizen({ db, now: deps.clock.now() }, request.body);
       const session = await sessions.create(accountId);
       setSessionCookie(reply, session.token, session.expiresAt, config.COOKIE_SECURE);
       return reply.status(201).send(await me(accountId, []));

@@ -177,12 +177,12 @@ describe.each(engines)('accounts and sessions on %s', (engine) => {
         locale: 'de',
       });
       expectProblem(several, 400, 'VALIDATION_FAILED');
-      expect(several.json().fields.map((f: { path: string }) => f.path).sort()).toEqual([
-        'body.email',
-        'body.givenNameArabic',
-        'body.givenNameLatin',
-        'body.locale',
-      ]);
+      expect(
+        several
+          .json()
+          .fields.map((f: { path: string }) => f.path)
+          .sort(),
+      ).toEqual(['body.email', 'body.givenNameArabic', 'body.givenNameLatin', 'body.locale']);
       expect(await countRows(ctx, 'accounts')).toBe(accountsBefore);
       expect(await accountByEmail('weak@example.org')).toBeUndefined();
     });
@@ -302,7 +302,10 @@ describe.each(engines)('accounts and sessions on %s', (engine) => {
     it('answers the 11th sign-in attempt from one address within a minute with 429 RATE_LIMITED', async () => {
       const address = '198.51.100.7';
       for (let attempt = 1; attempt <= 10; attempt++) {
-        const response = await signInRequest({ email: 'amina.benali@example.org', password: `guess number ${attempt}` }, address);
+        const response = await signInRequest(
+          { email: 'amina.benali@example.org', password: `guess number ${attempt}` },
+          address,
+        );
         expect(response.statusCode, `attempt ${attempt}`).toBe(401);
       }
       const eleventh = await signInRequest({ email: 'amina.benali@example.org', password: DEMO_PASSWORD }, address);
@@ -310,7 +313,10 @@ describe.each(engines)('accounts and sessions on %s', (engine) => {
       expect(eleventh.json()).toMatchObject({ status: 429, type: 'urn:mawid:problem:rate-limited' });
       expect(eleventh.headers['set-cookie']).toBeUndefined();
       // Another address is not held back.
-      const elsewhere = await signInRequest({ email: 'amina.benali@example.org', password: DEMO_PASSWORD }, '198.51.100.8');
+      const elsewhere = await signInRequest(
+        { email: 'amina.benali@example.org', password: DEMO_PASSWORD },
+        '198.51.100.8',
+      );
       expect(elsewhere.statusCode).toBe(200);
     });
 
@@ -318,7 +324,10 @@ describe.each(engines)('accounts and sessions on %s', (engine) => {
       const address = '198.51.100.9';
       const accountsBefore = await countRows(ctx, 'accounts');
       for (let attempt = 1; attempt <= 10; attempt++) {
-        const response = await register({ ...newCitizen(`throttled-${attempt}@example.org`), password: 'short' }, address);
+        const response = await register(
+          { ...newCitizen(`throttled-${attempt}@example.org`), password: 'short' },
+          address,
+        );
         expect(response.statusCode, `attempt ${attempt}`).toBe(400);
       }
       const eleventh = await register(newCitizen('throttled-11@example.org'), address);

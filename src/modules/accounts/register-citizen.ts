@@ -1,12 +1,12 @@
 import type { Db } from '../../platform/db.ts';
 import { AppError, isUniqueViolation } from '../../platform/errors.ts';
-import { auditEvents } from '../../platform/audit.tables.ts';
+import { recordAudit } from '../../platform/audit.ts';
 import { accounts, persons } from './accounts.tables.ts';
 import { hashPassword } from './passwords.ts';
 
 /** Creates a citizen account and its own person record, in one transaction with its audit event. */
 export async function registerCitizen(
-  db: Db,
+  deps: { db: Db; now: Date },
   input: {
     email: string;
     password: string;
@@ -17,6 +17,7 @@ export async function registerCitizen(
     locale: string;
   },
 ): Promise<{ accountId: string; personId: string }> {
+  const { db, now } = deps;
   const passwordHash = await hashPassword(input.password);
   try {
     return await db.transaction(async (tx) => {
@@ -36,12 +37,13 @@ export async function registerCitizen(
         })
         .returning({ id: persons.id });
       // The audit keeps no e-mail nor name: identity data stays in its own tables.
-      await tx.insert(auditEvents).values({
+      await recordAudit(tx, {
         actorAccountId: account!.id,
         action: 'account.registered',
         entityType: 'account',
         entityId: account!.id,
         after: { role: 'citizen', locale: input.locale },
+        at: now,
       });
       return { accountId: account!.id, personId: person!.id };
     });

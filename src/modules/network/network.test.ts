@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../platform/db.ts';
 import ar from '../../platform/i18n/messages/ar.json' with { type: 'json' };
 import en from '../../platform/i18n/messages/en.json' with { type: 'json' };
 import fr from '../../platform/i18n/messages/fr.json' with { type: 'json' };
-import { queryRows } from '../../platform/db.ts';
 import { engines } from '../../test/databases.ts';
 import { countRows, createTestContext, makeCitizens, signIn, slotRow, type TestContext } from '../../test/harness.ts';
 import { testNetwork } from '../../test/test-network.ts';
@@ -28,7 +28,9 @@ describe.each(engines)('the public network API on %s', (engine) => {
   const get = (url: string, headers: Record<string, string> = {}) => ctx.app.inject({ method: 'GET', url, headers });
 
   async function availability(consulateId: string, serviceId: string, from: string, to: string): Promise<Availability> {
-    const response = await get(`/api/v1/consulates/${consulateId}/services/${serviceId}/availability?from=${from}&to=${to}`);
+    const response = await get(
+      `/api/v1/consulates/${consulateId}/services/${serviceId}/availability?from=${from}&to=${to}`,
+    );
     expect(response.statusCode, response.body).toBe(200);
     return response.json() as Availability;
   }
@@ -38,13 +40,35 @@ describe.each(engines)('the public network API on %s', (engine) => {
       const response = await get('/api/v1/consulates');
       expect(response.statusCode).toBe(200);
       const { consulates } = response.json() as {
-        consulates: { id: string; code: string; timeZone: string; currency: string; country: string; name: { ar: string; fr: string } }[];
+        consulates: {
+          id: string;
+          code: string;
+          timeZone: string;
+          currency: string;
+          country: string;
+          name: { ar: string; fr: string };
+        }[];
       };
       expect(consulates).toHaveLength(3);
       const byCode = Object.fromEntries(consulates.map((c) => [c.code, c]));
-      expect(byCode.PAR).toMatchObject({ id: ctx.ids.consulates.PAR, timeZone: 'Europe/Paris', currency: 'EUR', country: 'FR' });
-      expect(byCode.MTL).toMatchObject({ id: ctx.ids.consulates.MTL, timeZone: 'America/Toronto', currency: 'CAD', country: 'CA' });
-      expect(byCode.DXB).toMatchObject({ id: ctx.ids.consulates.DXB, timeZone: 'Asia/Dubai', currency: 'AED', country: 'AE' });
+      expect(byCode.PAR).toMatchObject({
+        id: ctx.ids.consulates.PAR,
+        timeZone: 'Europe/Paris',
+        currency: 'EUR',
+        country: 'FR',
+      });
+      expect(byCode.MTL).toMatchObject({
+        id: ctx.ids.consulates.MTL,
+        timeZone: 'America/Toronto',
+        currency: 'CAD',
+        country: 'CA',
+      });
+      expect(byCode.DXB).toMatchObject({
+        id: ctx.ids.consulates.DXB,
+        timeZone: 'Asia/Dubai',
+        currency: 'AED',
+        country: 'AE',
+      });
       for (const consulate of consulates) {
         expect(consulate.name.ar.length).toBeGreaterThan(0);
         expect(consulate.name.fr.length).toBeGreaterThan(0);
@@ -108,7 +132,11 @@ describe.each(engines)('the public network API on %s', (engine) => {
             minNoticeMinutes: number;
           }[];
         };
-        expect(services.map((s) => s.code).sort()).toEqual(['certified_copy', 'passport_adult_new', 'signature_legalization']);
+        expect(services.map((s) => s.code).sort()).toEqual([
+          'certified_copy',
+          'passport_adult_new',
+          'signature_legalization',
+        ]);
         const demoConsulate = network.consulates.find((c) => c.code === code)!;
         for (const service of services) {
           const demo = network.services.find((s) => s.code === service.code)!;
@@ -127,7 +155,12 @@ describe.each(engines)('the public network API on %s', (engine) => {
         }
       }
       const paris = (await get(`/api/v1/consulates/${ctx.ids.consulates.PAR}/services`)).json() as {
-        services: { code: string; fee: { amountMinor: number }; durationMinutes: number; requiredDocuments: string[] }[];
+        services: {
+          code: string;
+          fee: { amountMinor: number };
+          durationMinutes: number;
+          requiredDocuments: string[];
+        }[];
       };
       const passport = paris.services.find((s) => s.code === 'passport_adult_new')!;
       // 500 MAD at the demo rate of 0.092 EUR: 46 euros, in cents.
@@ -187,7 +220,10 @@ describe.each(engines)('the public network API on %s', (engine) => {
       ]) {
         expect(document.paths, path).toHaveProperty([path]);
       }
-      expect(Object.keys(document.paths['/api/v1/admin/consulates/{consulateId}/closures']!).sort()).toEqual(['get', 'post']);
+      expect(Object.keys(document.paths['/api/v1/admin/consulates/{consulateId}/closures']!).sort()).toEqual([
+        'get',
+        'post',
+      ]);
       expect(document.components.schemas).toHaveProperty('Problem');
       expect(document.components.schemas).toHaveProperty('Consulate');
     });
@@ -239,8 +275,24 @@ describe.each(engines)('the public network API on %s', (engine) => {
       const tuesday = body.days.find((d) => d.date === '2026-12-08')!;
       expect(tuesday.times[0]).toMatchObject({ time: '08:30', startsAt: '2026-12-08T07:30:00.000Z', free: 4 });
       expect(tuesday.times.map((t) => t.time)).toEqual([
-        '08:30', '08:50', '09:10', '09:30', '09:50', '10:10', '10:30', '10:50', '11:10', '11:30', '11:50', '12:10',
-        '14:00', '14:20', '14:40', '15:00', '15:20', '15:40',
+        '08:30',
+        '08:50',
+        '09:10',
+        '09:30',
+        '09:50',
+        '10:10',
+        '10:30',
+        '10:50',
+        '11:10',
+        '11:30',
+        '11:50',
+        '12:10',
+        '14:00',
+        '14:20',
+        '14:40',
+        '15:00',
+        '15:20',
+        '15:40',
       ]);
     });
 
@@ -248,11 +300,17 @@ describe.each(engines)('the public network API on %s', (engine) => {
       const body = await availability(ctx.ids.consulates.MTL, ctx.ids.services.passport, '2026-12-02', '2026-12-31');
       expect(body.timeZone).toBe('America/Toronto');
       const wednesday = body.days.find((d) => d.date === '2026-12-02')!;
-      expect(wednesday.times[0]).toMatchObject({ time: '09:00', startsAt: '2026-12-02T14:00:00.000Z', utcOffset: '-05:00' });
+      expect(wednesday.times[0]).toMatchObject({
+        time: '09:00',
+        startsAt: '2026-12-02T14:00:00.000Z',
+        utcOffset: '-05:00',
+      });
       for (const day of body.days) {
         for (const time of day.times) {
           expect(time.utcOffset).toBe('-05:00');
-          expect((time.time >= '09:00' && time.time < '12:00') || (time.time >= '13:30' && time.time < '15:30')).toBe(true);
+          expect((time.time >= '09:00' && time.time < '12:00') || (time.time >= '13:30' && time.time < '15:30')).toBe(
+            true,
+          );
         }
       }
     });
@@ -289,7 +347,12 @@ describe.each(engines)('the public network API on %s', (engine) => {
       });
       expect(shorten.statusCode).toBe(200);
       try {
-        const legalization = await availability(paris().consulate, ctx.ids.services.legalization, '2026-12-01', '2026-12-31');
+        const legalization = await availability(
+          paris().consulate,
+          ctx.ids.services.legalization,
+          '2026-12-01',
+          '2026-12-31',
+        );
         expect(legalization.days.at(-1)!.date).toBe('2026-12-11');
         const copy = await availability(paris().consulate, ctx.ids.services.copy, '2026-12-01', '2026-12-31');
         expect(copy.days.at(-1)!.date).toBe('2026-12-31');
@@ -317,18 +380,20 @@ describe.each(engines)('the public network API on %s', (engine) => {
         'CA 2026-12-25',
         'FR 2026-12-25',
       ]);
-      const par = (await availability(paris().consulate, paris().passport, '2026-12-01', '2026-12-31')).days.map((d) => d.date);
+      const par = (await availability(paris().consulate, paris().passport, '2026-12-01', '2026-12-31')).days.map(
+        (d) => d.date,
+      );
       expect(par).not.toContain('2026-12-25');
       expect(par).toContain('2026-12-24');
       expect(par).toContain('2026-12-28');
-      const mtl = (await availability(ctx.ids.consulates.MTL, ctx.ids.services.passport, '2026-12-01', '2026-12-31')).days.map(
-        (d) => d.date,
-      );
+      const mtl = (
+        await availability(ctx.ids.consulates.MTL, ctx.ids.services.passport, '2026-12-01', '2026-12-31')
+      ).days.map((d) => d.date);
       expect(mtl).not.toContain('2026-12-25');
       expect(mtl).toContain('2026-12-24');
-      const dxb = (await availability(ctx.ids.consulates.DXB, ctx.ids.services.passport, '2026-12-01', '2026-12-31')).days.map(
-        (d) => d.date,
-      );
+      const dxb = (
+        await availability(ctx.ids.consulates.DXB, ctx.ids.services.passport, '2026-12-01', '2026-12-31')
+      ).days.map((d) => d.date);
       expect(dxb).not.toContain('2026-12-02');
       expect(dxb).not.toContain('2026-12-03');
       expect(dxb[0]).toBe('2026-12-04');
@@ -357,7 +422,9 @@ describe.each(engines)('the public network API on %s', (engine) => {
         });
       expect((await patch(45)).statusCode).toBe(200);
       try {
-        const days = (await availability(paris().consulate, paris().passport, '2026-12-28', '2027-01-20')).days.map((d) => d.date);
+        const days = (await availability(paris().consulate, paris().passport, '2026-12-28', '2027-01-20')).days.map(
+          (d) => d.date,
+        );
         expect(days).not.toContain('2027-01-01'); // New Year: national (and French)
         expect(days).not.toContain('2027-01-11'); // Proclamation of Independence: national only, a Monday
         expect(days).not.toContain('2027-01-14'); // Amazigh New Year: national only, a Thursday
@@ -384,10 +451,25 @@ describe.each(engines)('the public network API on %s', (engine) => {
       const weekday = (date: string) => DateTime.fromISO(date).weekday;
       expect(par.days.some((d) => weekday(d.date) === 7)).toBe(false);
       const saturday = par.days.find((d) => d.date === '2026-12-05')!;
-      expect(saturday.times.map((t) => t.time)).toEqual(['09:00', '09:20', '09:40', '10:00', '10:20', '10:40', '11:00', '11:20', '11:40']);
+      expect(saturday.times.map((t) => t.time)).toEqual([
+        '09:00',
+        '09:20',
+        '09:40',
+        '10:00',
+        '10:20',
+        '10:40',
+        '11:00',
+        '11:20',
+        '11:40',
+      ]);
       expect(saturday.times.every((t) => t.free === 3)).toBe(true);
       for (const code of ['MTL', 'DXB'] as const) {
-        const body = await availability(ctx.ids.consulates[code], ctx.ids.services.passport, '2026-12-01', '2026-12-31');
+        const body = await availability(
+          ctx.ids.consulates[code],
+          ctx.ids.services.passport,
+          '2026-12-01',
+          '2026-12-31',
+        );
         expect(body.days.length).toBeGreaterThan(10);
         expect(body.days.filter((d) => weekday(d.date) >= 6)).toEqual([]);
       }

@@ -47,8 +47,9 @@ export const requests = pgTable(
     uniqueIndex('requests_one_open_per_person_service')
       .on(t.personId, t.serviceId)
       .where(sql.raw(`status IN (${quoted(openRequestStatuses)})`)),
-    // The verification queue: a department's submitted requests, oldest first.
-    index('requests_queue_idx').on(t.departmentId, t.queuedAt).where(sql`${t.status} = 'submitted'`),
+    // The verification queue: a consulate's submitted requests, oldest first (an agent's departments
+    // are filtered while walking it; LIMIT stops the walk early).
+    index('requests_queue_idx').on(t.consulateId, t.queuedAt, t.id).where(sql`${t.status} = 'submitted'`),
     index('requests_account_idx').on(t.accountId, t.createdAt),
     index('requests_consulate_idx').on(t.consulateId, t.status),
     check('requests_status', sql.raw(`status IN (${quoted(requestStatuses)})`)),

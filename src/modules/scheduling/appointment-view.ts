@@ -13,6 +13,7 @@ export interface AppointmentRow {
   service_id: string;
   person_id: string;
   account_id: string;
+  request_id: string | null;
   starts_at: Date | string;
   created_at: Date | string;
   updated_at: Date | string;
@@ -23,7 +24,7 @@ export interface AppointmentRow {
 export function appointmentColumns(alias: string): SQL {
   const a = sql.raw(alias);
   return sql`${a}.id, ${a}.reference, ${a}.status, ${a}.slot_id, ${a}.consulate_id, ${a}.department_id,
-    ${a}.service_id, ${a}.person_id, ${a}.account_id, ${a}.starts_at, ${a}.created_at, ${a}.updated_at,
+    ${a}.service_id, ${a}.person_id, ${a}.account_id, ${a}.request_id, ${a}.starts_at, ${a}.created_at, ${a}.updated_at,
     (SELECT time_zone FROM consulates WHERE consulates.id = ${a}.consulate_id) AS time_zone`;
 }
 
@@ -35,6 +36,7 @@ export interface AppointmentView {
   departmentId: string;
   serviceId: string;
   personId: string;
+  requestId: string | null;
   slotId: number;
   startsAt: string;
   timeZone: string;
@@ -55,6 +57,7 @@ export function presentAppointment(row: AppointmentRow): AppointmentView {
     departmentId: row.department_id,
     serviceId: row.service_id,
     personId: row.person_id,
+    requestId: row.request_id,
     slotId: Number(row.slot_id),
     startsAt: local.toUTC().toISO() as string,
     timeZone: row.time_zone,

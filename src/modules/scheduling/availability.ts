@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import type { Clock } from '../../platform/clock.ts';
 import { type Db, queryRows } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
-import { consulateServices, consulates } from '../network/network.tables.ts';
+import { consulateServices, consulates, services } from '../network/network.tables.ts';
 import { addDays, localDateOf } from './slot-engine.ts';
 
 export const MAX_AVAILABILITY_DAYS = 92;
@@ -17,6 +17,7 @@ export interface Offer {
   minNoticeMinutes: number;
   horizonDays: number;
   cancellationCutoffMinutes: number;
+  requiresVerification: boolean;
 }
 
 /** The enabled offer of a service at a consulate, or the right 404. */
@@ -32,12 +33,14 @@ export async function loadOffer(db: Db, consulateId: string, serviceId: string):
       horizonDays: consulateServices.horizonDays,
       cancellationCutoffMinutes: consulateServices.cancellationCutoffMinutes,
       isEnabled: consulateServices.isEnabled,
+      requiresVerification: services.requiresVerification,
     })
     .from(consulates)
     .leftJoin(
       consulateServices,
       and(eq(consulateServices.consulateId, consulates.id), eq(consulateServices.serviceId, serviceId)),
     )
+    .leftJoin(services, eq(services.id, consulateServices.serviceId))
     .where(eq(consulates.id, consulateId));
   if (!row) throw new AppError('CONSULATE_NOT_FOUND', 404, `No consulate ${consulateId}.`);
   if (!row.serviceId || !row.departmentId || !row.isEnabled) {
@@ -52,6 +55,7 @@ export async function loadOffer(db: Db, consulateId: string, serviceId: string):
     minNoticeMinutes: row.minNoticeMinutes ?? 0,
     horizonDays: row.horizonDays ?? 0,
     cancellationCutoffMinutes: row.cancellationCutoffMinutes ?? 0,
+    requiresVerification: row.requiresVerification ?? true,
   };
 }
 

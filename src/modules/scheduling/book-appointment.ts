@@ -2,10 +2,11 @@ import { sql } from 'drizzle-orm';
 import type { Clock } from '../../platform/clock.ts';
 import { type Db, queryRows } from '../../platform/db.ts';
 import { AppError, isUniqueViolation } from '../../platform/errors.ts';
+import { newRequestReference } from '../requests/request-reference.ts';
 import { newAppointmentReference } from './appointment-reference.ts';
 import { type AppointmentRow, appointmentColumns } from './appointment-view.ts';
+import { loadOffer, type Offer } from './availability.ts';
 import { explainUnbookableSlot } from './explain-unbookable-slot.ts';
-import { loadOffer } from './availability.ts';
 
 export interface Actor {
   accountId: string;
@@ -14,22 +15,67 @@ export interface Actor {
   reason?: string;
 }
 
+export interface BookingInput {
+  actor: Actor;
+  ownerAccountId: string;
+  personId: string;
+  consulateId: string;
+  serviceId: string;
+  slotId: number;
+  // The accepted request the appointment serves. Required when the service needs verification;
+  // otherwise, when omitted, an accepted request is opened with the appointment.
+  requestId?: string;
+}
+
 /**
- * Books a slot for a person. Capacity, notice, horizon, the slot's department and the person's
- * ownership are all checked by one SQL statement that takes the seat, inserts the appointment and
- * writes its audit event together: concurrent attempts serialize on the slot row and none can
- * overbook. A person's second active appointment for the same service and consulate is refused by
- * the unique partial index appointments_one_active_per_person_service.
+ * Books a slot for a person. Capacity, notice, horizon, the slot's department, the person's
+ * ownership and the request's acceptance are all checked by one SQL statement that takes the seat,
+ * inserts the appointment (and, for a service without verification, its request), writes the audit
+ * event and queues the confirmation together: concurrent attempts serialize on the slot row and
+ * none can overbook. A second active appointment of the same person for the same service and
+ * consulate is refused by the unique partial index appointments_one_active_per_person_service.
  */
 export async function bookAppointment(
-  deps: { db: Db; clock: Clock },
-  input: { actor: Actor; ownerAccountId: string; personId: string; consulateId: string; serviceId: string; slotId: number },
+  deps: { db: Db; clock: Clock; offer?: Offer },
+  input: BookingInput,
 ): Promise<AppointmentRow> {
   const { db, clock } = deps;
-  const offer = await loadOffer(db, input.consulateId, input.serviceId);
+  const offer = deps.offer ?? (await loadOffer(db, input.consulateId, input.serviceId));
+  if (offer.requiresVerification && !input.requestId) {
+    throw new AppError('REQUEST_REQUIRED', 422, 'This service is booked from an accepted request: give its requestId.');
+  }
   const now = clock.now();
+  const actor = input.actor;
   for (let attempt = 0; ; attempt++) {
     const reference = newAppointmentReference(offer.consulateCode);
+    const request = input.requestId
+      ? sql`SELECT id FROM requests
+            WHERE id = ${input.requestId} AND account_id = ${input.ownerAccountId} AND person_id = ${input.personId}
+              AND consulate_id = ${input.consulateId} AND service_id = ${input.serviceId} AND status = 'accepted'`
+      : sql`SELECT NULL::uuid AS id`;
+    // Without a request (a service that needs no verification), the person's accepted request with no
+    // active appointment is reused, or one is opened with the appointment.
+    // (PostgreSQL wants data-modifying CTEs at the top level, hence these fragments.)
+    const openedRequest = input.requestId
+      ? sql`opened AS (SELECT id FROM request)`
+      : sql`reusable AS (
+              SELECT r.id FROM requests r
+              WHERE r.person_id = ${input.personId} AND r.account_id = ${input.ownerAccountId}
+                AND r.consulate_id = ${input.consulateId} AND r.service_id = ${input.serviceId}
+                AND r.status = 'accepted'
+                AND NOT EXISTS (SELECT 1 FROM appointments x WHERE x.request_id = r.id AND x.status IN ('booked', 'checked_in'))
+              LIMIT 1
+            ), inserted AS (
+              INSERT INTO requests (reference, consulate_id, service_id, department_id, person_id, account_id,
+                                    status, decided_at, created_at, updated_at)
+              SELECT ${newRequestReference(offer.consulateCode)}, ${input.consulateId}, ${input.serviceId},
+                     seat.department_id, ${input.personId}, ${input.ownerAccountId}, 'accepted', ${now}, ${now}, ${now}
+              FROM seat WHERE NOT EXISTS (SELECT 1 FROM reusable)
+              RETURNING id
+            ), opened AS (
+              SELECT id FROM reusable WHERE EXISTS (SELECT 1 FROM seat)
+              UNION ALL SELECT id FROM inserted
+            )`;
     try {
       const [row] = await queryRows<AppointmentRow>(
         db,
@@ -40,6 +86,7 @@ export async function bookAppointment(
           WHERE cs.consulate_id = ${input.consulateId} AND cs.service_id = ${input.serviceId} AND cs.is_enabled
         ), person AS (
           SELECT id FROM persons WHERE id = ${input.personId} AND account_id = ${input.ownerAccountId}
+        ), request AS (${request}
         ), seat AS (
           UPDATE slots SET booked = slots.booked + 1
           FROM offer
@@ -51,21 +98,27 @@ export async function bookAppointment(
             AND slots.starts_at < ((date_trunc('day', ${now}::timestamptz AT TIME ZONE offer.time_zone)
                  + (offer.horizon_days + 1) * interval '1 day') AT TIME ZONE offer.time_zone)
             AND EXISTS (SELECT 1 FROM person)
+            AND EXISTS (SELECT 1 FROM request)
           RETURNING slots.id, slots.starts_at, slots.department_id
-        ), appointment AS (
-          INSERT INTO appointments (reference, slot_id, consulate_id, department_id, service_id,
-                                    person_id, account_id, starts_at, created_at, updated_at)
+        ), ${openedRequest}, appointment AS (
+          INSERT INTO appointments (reference, slot_id, consulate_id, department_id, service_id, person_id,
+                                    account_id, request_id, starts_at, created_at, updated_at)
           SELECT ${reference}, seat.id, ${input.consulateId}, seat.department_id, ${input.serviceId},
-                 ${input.personId}, ${input.ownerAccountId}, seat.starts_at, ${now}, ${now}
-          FROM seat
+                 ${input.personId}, ${input.ownerAccountId}, opened.id, seat.starts_at, ${now}, ${now}
+          FROM seat, opened
           RETURNING *
         ), audit AS (
           INSERT INTO audit_events (at, actor_account_id, on_behalf_of_account_id, action, entity_type,
                                     entity_id, consulate_id, reason, after)
-          SELECT ${now}, ${input.actor.accountId}, ${input.actor.onBehalfOfAccountId ?? null},
-                 'appointment.booked', 'appointment', a.id::text, a.consulate_id, ${input.actor.reason ?? null},
+          SELECT ${now}, ${actor.accountId}, ${actor.onBehalfOfAccountId ?? null},
+                 'appointment.booked', 'appointment', a.id::text, a.consulate_id, ${actor.reason ?? null},
                  jsonb_build_object('reference', a.reference, 'slotId', a.slot_id, 'startsAt', a.starts_at,
-                                    'personId', a.person_id, 'serviceId', a.service_id, 'status', a.status)
+                                    'personId', a.person_id, 'serviceId', a.service_id, 'requestId', a.request_id,
+                                    'status', a.status)
+          FROM appointment a
+        ), confirmation AS (
+          INSERT INTO outbox_messages (kind, account_id, payload, available_at, created_at)
+          SELECT 'appointment.booked', a.account_id, jsonb_build_object('appointmentId', a.id), ${now}, ${now}
           FROM appointment a
         )
         SELECT ${appointmentColumns('appointment')} FROM appointment`,
@@ -79,8 +132,29 @@ export async function bookAppointment(
           'This person already holds an active appointment for this service at this consulate.',
         );
       }
+      if (isUniqueViolation(error, 'requests_one_open_per_person_service')) {
+        const [active] = await queryRows<{ id: string }>(
+          db,
+          sql`SELECT id FROM appointments WHERE person_id = ${input.personId} AND consulate_id = ${input.consulateId}
+                AND service_id = ${input.serviceId} AND status IN ('booked', 'checked_in') LIMIT 1`,
+        );
+        if (active) {
+          throw new AppError(
+            'ACTIVE_APPOINTMENT_EXISTS',
+            409,
+            'This person already holds an active appointment for this service at this consulate.',
+          );
+        }
+        throw new AppError(
+          'REQUEST_ALREADY_OPEN',
+          409,
+          'This person already has an open request for this service: book with its requestId.',
+        );
+      }
       // A reference collision is astronomically rare; draw another.
-      if (isUniqueViolation(error, 'appointments_reference_key') && attempt < 3) continue;
+      const isCollision =
+        isUniqueViolation(error, 'appointments_reference_key') || isUniqueViolation(error, 'requests_reference_key');
+      if (isCollision && attempt < 3) continue;
       throw error;
     }
     throw await explainUnbookableSlot(db, { ...input, offer, now });

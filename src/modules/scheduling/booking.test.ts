@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../../test/databases.ts';
 import {
+  bookingBody,
   countRows,
   createTestContext,
   firstFreeSlot,
@@ -21,8 +22,16 @@ describe.each(engines)('booking on %s', (engine) => {
     await ctx.app.close();
   });
 
-  const book = (cookie: string, payload: Record<string, unknown>, headers: Record<string, string> = {}) =>
-    ctx.app.inject({ method: 'POST', url: '/api/v1/appointments', headers: { cookie, ...headers }, payload });
+  const book = async (cookie: string, payload: Record<string, unknown>, headers: Record<string, string> = {}) =>
+    ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/appointments',
+      headers: { cookie, ...headers },
+      payload:
+        typeof payload.consulateId === 'string' && typeof payload.serviceId === 'string'
+          ? await bookingBody(ctx, cookie, payload as Parameters<typeof bookingBody>[2])
+          : payload,
+    });
 
   it('books a free slot, takes one seat, returns a reference and local time, and audits it', async () => {
     const [citizen] = await makeCitizens(ctx, 1);
@@ -135,6 +144,68 @@ describe.each(engines)('booking on %s', (engine) => {
     expect(unknownConsulate.statusCode).toBe(404);
     expect(unknownConsulate.json().code).toBe('CONSULATE_NOT_FOUND');
     expect(await countRows(ctx, 'appointments')).toBe(before);
+  });
+
+  it('books a service that needs verification only from the person’s accepted request', async () => {
+    const [citizen, other] = await makeCitizens(ctx, 2);
+    const slot = await firstFreeSlot(ctx, ctx.ids.consulates.PAR, ctx.ids.services.passport);
+    const seatsBefore = (await slotRow(ctx, slot.slotId)).booked;
+    const bare = { consulateId: ctx.ids.consulates.PAR, serviceId: ctx.ids.services.passport, slotId: slot.slotId };
+    const withoutRequest = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/appointments',
+      headers: { cookie: citizen!.cookie },
+      payload: bare,
+    });
+    expect(withoutRequest.statusCode).toBe(422);
+    expect(withoutRequest.json().code).toBe('REQUEST_REQUIRED');
+    const { requestId } = await bookingBody(ctx, citizen!.cookie, bare);
+    await ctx.db.execute(sql`UPDATE requests SET status = 'submitted' WHERE id = ${requestId!}`);
+    const notAccepted = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/appointments',
+      headers: { cookie: citizen!.cookie },
+      payload: { ...bare, requestId },
+    });
+    expect(notAccepted.json().code).toBe('REQUEST_NOT_ACCEPTED');
+    await ctx.db.execute(sql`UPDATE requests SET status = 'accepted' WHERE id = ${requestId!}`);
+    const someoneElses = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/appointments',
+      headers: { cookie: other!.cookie },
+      payload: { ...bare, requestId },
+    });
+    expect(someoneElses.statusCode).toBe(404);
+    expect((await slotRow(ctx, slot.slotId)).booked).toBe(seatsBefore);
+    const booked = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/appointments',
+      headers: { cookie: citizen!.cookie },
+      payload: { ...bare, requestId },
+    });
+    expect(booked.statusCode).toBe(201);
+    expect(booked.json().requestId).toBe(requestId);
+  });
+
+  it('opens an accepted request with the appointment for a service without verification, and reuses it', async () => {
+    const [citizen] = await makeCitizens(ctx, 1);
+    const slot = await firstFreeSlot(ctx, ctx.ids.consulates.MTL, ctx.ids.services.copy);
+    const payload = { consulateId: ctx.ids.consulates.MTL, serviceId: ctx.ids.services.copy, slotId: slot.slotId };
+    const first = await book(citizen!.cookie, payload);
+    expect(first.statusCode).toBe(201);
+    const requestId = first.json().requestId;
+    expect(await countRows(ctx, 'requests', sql`id = ${requestId} AND status = 'accepted'`)).toBe(1);
+    const again = await book(citizen!.cookie, payload);
+    expect(again.json().code).toBe('ACTIVE_APPOINTMENT_EXISTS');
+    await ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/appointments/${first.json().id}/cancel`,
+      headers: { cookie: citizen!.cookie },
+    });
+    const rebooked = await book(citizen!.cookie, payload);
+    expect(rebooked.statusCode).toBe(201);
+    expect(rebooked.json().requestId).toBe(requestId);
+    expect(await countRows(ctx, 'requests', sql`account_id = ${citizen!.accountId}`)).toBe(1);
   });
 
   it('requires a signed-in citizen', async () => {

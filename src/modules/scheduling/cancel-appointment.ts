@@ -1,8 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { Clock } from '../../platform/clock.ts';
+import { notify } from '../notifications/notify.ts';
 import { type Db, queryRows } from '../../platform/db.ts';
 import { type AppointmentStatus, assertTransition } from './appointment-status.ts';
 import { type AppointmentRow, appointmentColumns } from './appointment-view.ts';
+import { freeSeat } from './free-seat.ts';
 import type { Actor } from './book-appointment.ts';
 import { assertBeforeCutoff, lockAppointment } from './load-own-appointment.ts';
 
@@ -24,7 +26,7 @@ export async function cancelAppointment(
     const current = await lockAppointment(tx, input.appointmentId, input.ownerAccountId);
     assertTransition(current.status, input.by);
     if (input.by === 'cancelled_by_citizen') assertBeforeCutoff(current, now);
-    await tx.execute(sql`UPDATE slots SET booked = booked - 1 WHERE id = ${current.slot_id}`);
+    await tx.execute(freeSeat(current.slot_id));
     const [cancelled] = await queryRows<AppointmentRow>(
       tx,
       sql`WITH cancelled AS (
@@ -40,6 +42,19 @@ export async function cancelAppointment(
             FROM cancelled c
           )
           SELECT ${appointmentColumns('cancelled')} FROM cancelled`,
+    );
+    await notify(
+      tx,
+      current.account_id,
+      {
+        kind: 'appointment.cancelled',
+        payload: {
+          appointmentId: current.id,
+          byConsulate: input.by === 'cancelled_by_consulate',
+          reason: input.by === 'cancelled_by_consulate' ? (input.actor.reason ?? null) : null,
+        },
+      },
+      { now },
     );
     return cancelled as AppointmentRow;
   });

@@ -1,7 +1,15 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../../test/databases.ts';
-import { countRows, createTestContext, firstFreeSlot, makeCitizens, slotRow, type TestContext } from '../../test/harness.ts';
+import {
+  bookingBody,
+  countRows,
+  createTestContext,
+  firstFreeSlot,
+  makeCitizens,
+  slotRow,
+  type TestContext,
+} from '../../test/harness.ts';
 
 // The races that matter happen on PostgreSQL, where 24 connections interleave these statements.
 // PGlite runs them too: it has one connection and serializes them, and the outcome must be the same.
@@ -18,13 +26,22 @@ describe.each(engines)('concurrent booking on %s', (engine) => {
     const slot = await firstFreeSlot(ctx, ctx.ids.consulates.PAR, ctx.ids.services.passport);
     await ctx.db.execute(sql`UPDATE slots SET capacity = 3, planned_capacity = 3 WHERE id = ${slot.slotId}`);
     const citizens = await makeCitizens(ctx, 200);
-    const responses = await Promise.all(
+    const bodies = await Promise.all(
       citizens.map((citizen) =>
+        bookingBody(ctx, citizen.cookie, {
+          consulateId: ctx.ids.consulates.PAR,
+          serviceId: ctx.ids.services.passport,
+          slotId: slot.slotId,
+        }),
+      ),
+    );
+    const responses = await Promise.all(
+      citizens.map((citizen, i) =>
         ctx.app.inject({
           method: 'POST',
           url: '/api/v1/appointments',
           headers: { cookie: citizen.cookie },
-          payload: { consulateId: ctx.ids.consulates.PAR, serviceId: ctx.ids.services.passport, slotId: slot.slotId },
+          payload: bodies[i],
         }),
       ),
     );
@@ -64,12 +81,12 @@ describe.each(engines)('concurrent booking on %s', (engine) => {
       url: `/api/v1/consulates/${ctx.ids.consulates.DXB}/services/${ctx.ids.services.passport}/availability?from=2026-12-02&to=2026-12-04`,
     });
     const slotIds: number[] = response.json().days.flatMap((d: { times: { slotId: number }[] }) => d.times.map((t) => t.slotId)).slice(0, 4);
-    const book = (cookie: string, slotId: number) =>
+    const book = async (cookie: string, slotId: number) =>
       ctx.app.inject({
         method: 'POST',
         url: '/api/v1/appointments',
         headers: { cookie },
-        payload: { consulateId: ctx.ids.consulates.DXB, serviceId: ctx.ids.services.passport, slotId },
+        payload: await bookingBody(ctx, cookie, { consulateId: ctx.ids.consulates.DXB, serviceId: ctx.ids.services.passport, slotId }),
       });
     const first = await Promise.all(citizens.map((c, i) => book(c.cookie, slotIds[i % 2]!)));
     const booked = first.map((r, i) => ({ r, c: citizens[i]! })).filter(({ r }) => r.statusCode === 201);

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { persons } from '../accounts/accounts.tables.ts';
+import { requests } from '../requests/requests.tables.ts';
 import { type Offer, horizonEnd } from './availability.ts';
 import { slots } from './scheduling.tables.ts';
 
@@ -11,13 +12,37 @@ import { slots } from './scheduling.tables.ts';
  */
 export async function explainUnbookableSlot(
   db: Db,
-  input: { slotId: number; personId: string; ownerAccountId: string; offer: Offer; now: Date },
+  input: {
+    slotId: number;
+    personId: string;
+    ownerAccountId: string;
+    offer: Offer;
+    now: Date;
+    requestId?: string;
+    serviceId?: string;
+  },
 ): Promise<AppError> {
   const [person] = await db
     .select({ id: persons.id })
     .from(persons)
     .where(and(eq(persons.id, input.personId), eq(persons.accountId, input.ownerAccountId)));
   if (!person) return new AppError('PERSON_NOT_FOUND', 404, 'This person is not on the account.');
+  if (input.requestId) {
+    const [request] = await db
+      .select()
+      .from(requests)
+      .where(and(eq(requests.id, input.requestId), eq(requests.accountId, input.ownerAccountId)));
+    const isSameSubject =
+      request?.personId === input.personId &&
+      request.consulateId === input.offer.consulateId &&
+      request.serviceId === (input.serviceId ?? input.offer.serviceId);
+    if (!request || !isSameSubject) {
+      return new AppError('REQUEST_NOT_FOUND', 404, 'No such request for this person, service and consulate.');
+    }
+    if (request.status !== 'accepted') {
+      return new AppError('REQUEST_NOT_ACCEPTED', 409, `The request is ${request.status}, not accepted.`);
+    }
+  }
   const [slot] = await db.select().from(slots).where(eq(slots.id, input.slotId));
   if (!slot || slot.departmentId !== input.offer.departmentId) {
     return new AppError('SLOT_NOT_FOUND', 404, `Slot ${input.slotId} does not exist for this service.`);

@@ -1,7 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../../test/databases.ts';
-import { countRows, createTestContext, makeCitizens, slotRow, type TestContext } from '../../test/harness.ts';
+import {
+  bookingBody,
+  countRows,
+  createTestContext,
+  makeCitizens,
+  slotRow,
+  type TestContext,
+} from '../../test/harness.ts';
 
 describe.each(engines)('moving and cancelling on %s', (engine) => {
   let ctx: TestContext;
@@ -21,11 +28,12 @@ describe.each(engines)('moving and cancelling on %s', (engine) => {
   const inject = (method: 'GET' | 'POST', url: string, cookie: string, payload?: object) =>
     ctx.app.inject({ method, url, headers: { cookie }, payload });
   async function bookFor(cookie: string, slotId: number) {
-    const response = await inject('POST', '/api/v1/appointments', cookie, {
-      consulateId: ctx.ids.consulates.PAR,
-      serviceId: ctx.ids.services.passport,
-      slotId,
-    });
+    const response = await inject(
+      'POST',
+      '/api/v1/appointments',
+      cookie,
+      await bookingBody(ctx, cookie, { consulateId: ctx.ids.consulates.PAR, serviceId: ctx.ids.services.passport, slotId }),
+    );
     expect(response.statusCode).toBe(201);
     return response.json() as { id: string; slotId: number; reference: string };
   }

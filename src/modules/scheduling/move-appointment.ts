@@ -1,11 +1,13 @@
 import { sql } from 'drizzle-orm';
 import type { Clock } from '../../platform/clock.ts';
+import { notify } from '../notifications/notify.ts';
 import { type Db, queryRows } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { type AppointmentRow, appointmentColumns } from './appointment-view.ts';
 import { horizonEnd, loadOffer } from './availability.ts';
 import type { Actor } from './book-appointment.ts';
 import { explainUnbookableSlot } from './explain-unbookable-slot.ts';
+import { freeSeat } from './free-seat.ts';
 import { assertBeforeCutoff, lockAppointment } from './load-own-appointment.ts';
 
 /**
@@ -48,7 +50,7 @@ export async function moveAppointment(
         now,
       });
     }
-    await tx.execute(sql`UPDATE slots SET booked = booked - 1 WHERE id = ${current.slot_id}`);
+    await tx.execute(freeSeat(current.slot_id));
     const [moved] = await queryRows<AppointmentRow>(
       tx,
       sql`WITH moved AS (
@@ -64,6 +66,15 @@ export async function moveAppointment(
             FROM moved m
           )
           SELECT ${appointmentColumns('moved')} FROM moved`,
+    );
+    await notify(
+      tx,
+      current.account_id,
+      {
+        kind: 'appointment.moved',
+        payload: { appointmentId: current.id, previousStartsAt: new Date(current.starts_at).toISOString() },
+      },
+      { now },
     );
     return { appointment: moved as AppointmentRow, previousSlotId: Number(current.slot_id) };
   });

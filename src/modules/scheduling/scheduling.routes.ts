@@ -2,6 +2,7 @@ import { requirePrincipal, requireRole } from '../../platform/auth.ts';
 import { AppError } from '../../platform/errors.ts';
 import { type App, type AppDeps, idempotencyHeaders, problems } from '../../platform/http.ts';
 import { runIdempotent } from '../../platform/idempotency.ts';
+import { requestOfCitizen } from '../requests/index.ts';
 import { presentAppointment } from './appointment-view.ts';
 import { getAvailability } from './availability.ts';
 import { bookAppointment } from './book-appointment.ts';
@@ -90,7 +91,11 @@ export function schedulingRoutes(app: App, deps: AppDeps) {
     async (request, reply) => {
       const principal = await requirePrincipal(sessions, request);
       requireRole(principal, 'citizen');
-      const personId = request.body.personId ?? principal.selfPersonId;
+      const personId =
+        request.body.personId ??
+        (request.body.requestId
+          ? (await requestOfCitizen(db, request.body.requestId, principal.accountId)).person_id
+          : principal.selfPersonId);
       if (!personId) throw new AppError('PERSON_NOT_FOUND', 404, 'The account has no person record.');
       const result = await runIdempotent(
         db,
@@ -102,7 +107,11 @@ export function schedulingRoutes(app: App, deps: AppDeps) {
         },
         async (tx) => {
           const row = await bookAppointment(
-            { db: tx, clock },
+            {
+              db: tx,
+              clock,
+              offer: await availability.offer(db, request.body.consulateId, request.body.serviceId, clock.now().getTime()),
+            },
             { actor: { accountId: principal.accountId }, ownerAccountId: principal.accountId, personId, ...request.body },
           );
           return { statusCode: 201, body: presentAppointment(row) };

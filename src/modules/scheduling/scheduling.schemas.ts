@@ -39,7 +39,10 @@ export const bookAppointmentBody = z.object({
   consulateId: uuidSchema,
   serviceId: uuidSchema,
   slotId: slotIdSchema,
-  personId: uuidSchema.optional().describe('A person on the account; the account holder when omitted'),
+  personId: uuidSchema.optional().describe('A person on the account; the request’s person, else the account holder'),
+  requestId: uuidSchema
+    .optional()
+    .describe('The accepted request this appointment serves; required when the service needs verification'),
 });
 
 export const moveAppointmentBody = z.object({ slotId: slotIdSchema });
@@ -54,6 +57,7 @@ export const appointmentSchema = z
     departmentId: z.uuid(),
     serviceId: z.uuid(),
     personId: z.uuid(),
+    requestId: z.uuid().nullable(),
     slotId: z.number().int(),
     startsAt: z.string(),
     timeZone: z.string(),

@@ -41,6 +41,8 @@ export function adminRoutes(app: App, deps: AppDeps) {
     const principal = await requirePrincipal(sessions, request);
     requireRole(principal, ...roles);
     assertConsulateScope(principal, consulateId);
+    // Network-wide roles pass the scope check for any id: make sure the consulate exists.
+    await getConsulate(db, consulateId);
     return principal;
   }
   const afterCalendarChange = (departmentIds: string[]) => {

@@ -3,7 +3,15 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../../platform/db.ts';
 import { engines } from '../../../test/databases.ts';
-import { countRows, createTestContext, makeCitizens, signIn, slotRow, type TestContext } from '../../../test/harness.ts';
+import {
+  countRows,
+  createTestContext,
+  makeCitizens,
+  signIn,
+  slotRow,
+  type TestContext,
+  bookingBody,
+} from '../../../test/harness.ts';
 import { materializeSlots } from '../../scheduling/index.ts';
 
 type Time = { slotId: number; time: string; startsAt: string; utcOffset: string; free: number };
@@ -28,8 +36,10 @@ type AuditRow = {
 const UNKNOWN_UUID = '00000000-0000-4000-8000-000000000000';
 const NAME = { ar: 'إغلاق استثنائي', fr: 'Fermeture exceptionnelle', en: 'Exceptional closure' };
 
-const weekdays = (rule: { opensAt: string; closesAt: string; slotMinutes: number; capacity: number }, days = [1, 2, 3, 4, 5]) =>
-  days.map((weekday) => ({ weekday, validFrom: '2026-12-01', validTo: null, ...rule }));
+const weekdays = (
+  rule: { opensAt: string; closesAt: string; slotMinutes: number; capacity: number },
+  days = [1, 2, 3, 4, 5],
+) => days.map((weekday) => ({ weekday, validFrom: '2026-12-01', validTo: null, ...rule }));
 
 describe.each(engines)('consulate calendar administration on %s', (engine) => {
   let ctx: TestContext;
@@ -47,7 +57,15 @@ describe.each(engines)('consulate calendar administration on %s', (engine) => {
       signIn(ctx, 'callcenter@mawid.example'),
       signIn(ctx, 'amina.benali@example.org'),
     ]);
-    cookies = { adminPar: adminPar!, adminDxb: adminDxb!, adminMtl: adminMtl!, agentPar: agentPar!, hq: hq!, callCenter: callCenter!, citizen: citizen! };
+    cookies = {
+      adminPar: adminPar!,
+      adminDxb: adminDxb!,
+      adminMtl: adminMtl!,
+      agentPar: agentPar!,
+      hq: hq!,
+      callCenter: callCenter!,
+      citizen: citizen!,
+    };
     const rows = await queryRows<{ id: string; email: string }>(ctx.db, sql`SELECT id, email FROM accounts`);
     accountIds = Object.fromEntries(rows.map((r) => [r.email, r.id]));
   });
@@ -58,9 +76,19 @@ describe.each(engines)('consulate calendar administration on %s', (engine) => {
   const adminUrl = (consulate: 'PAR' | 'MTL' | 'DXB', rest: string) =>
     `/api/v1/admin/consulates/${ctx.ids.consulates[consulate]}${rest}`;
   const call = (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, cookie?: string, payload?: unknown) =>
-    ctx.app.inject({ method, url, headers: cookie ? { cookie } : {}, ...(payload === undefined ? {} : { payload: payload as object }) });
+    ctx.app.inject({
+      method,
+      url,
+      headers: cookie ? { cookie } : {},
+      ...(payload === undefined ? {} : { payload: payload as object }),
+    });
 
-  async function availability(consulate: 'PAR' | 'MTL' | 'DXB', service: 'passport' | 'legalization' | 'copy', from: string, to = from) {
+  async function availability(
+    consulate: 'PAR' | 'MTL' | 'DXB',
+    service: 'passport' | 'legalization' | 'copy',
+    from: string,
+    to = from,
+  ) {
     const response = await call(
       'GET',
       `/api/v1/consulates/${ctx.ids.consulates[consulate]}/services/${ctx.ids.services[service]}/availability?from=${from}&to=${to}`,
@@ -68,15 +96,28 @@ describe.each(engines)('consulate calendar administration on %s', (engine) => {
     expect(response.statusCode, response.body).toBe(200);
     return (response.json() as { days: Day[] }).days;
   }
-  const timesOn = async (consulate: 'PAR' | 'MTL' | 'DXB', service: 'passport' | 'legalization' | 'copy', date: string) =>
-    (await availability(consulate, service, date)).find((d) => d.date === date)?.times ?? [];
+  const timesOn = async (
+    consulate: 'PAR' | 'MTL' | 'DXB',
+    service: 'passport' | 'legalization' | 'copy',
+    date: string,
+  ) => (await availability(consulate, service, date)).find((d) => d.date === date)?.times ?? [];
 
-  async function book(cookie: string, consulate: 'PAR' | 'MTL' | 'DXB', service: 'passport' | 'legalization' | 'copy', slotId: number) {
-    const response = await call('POST', '/api/v1/appointments', cookie, {
-      consulateId: ctx.ids.consulates[consulate],
-      serviceId: ctx.ids.services[service],
-      slotId,
-    });
+  async function book(
+    cookie: string,
+    consulate: 'PAR' | 'MTL' | 'DXB',
+    service: 'passport' | 'legalization' | 'copy',
+    slotId: number,
+  ) {
+    const response = await call(
+      'POST',
+      '/api/v1/appointments',
+      cookie,
+      await bookingBody(ctx, cookie, {
+        consulateId: ctx.ids.consulates[consulate],
+        serviceId: ctx.ids.services[service],
+        slotId,
+      }),
+    );
     expect(response.statusCode, response.body).toBe(201);
     return response.json() as { id: string; slotId: number; startsAt: string; departmentId: string };
   }
@@ -127,10 +168,17 @@ describe.each(engines)('consulate calendar administration on %s', (engine) => {
         const response = await call('GET', adminUrl('PAR', '/departments'), cookie);
         expect(response.statusCode).toBe(200);
         const { departments } = response.json() as {
-          departments: { id: string; kind: string; hours: { weekday: number; opensAt: string; closesAt: string; capacity: number; validTo: string | null }[] }[];
+          departments: {
+            id: string;
+            kind: string;
+            hours: { weekday: number; opensAt: string; closesAt: string; capacity: number; validTo: string | null }[];
+          }[];
         };
         expect(departments.map((d) => d.kind)).toEqual(['legalization', 'passport']);
-        expect(departments.map((d) => d.id)).toEqual([ctx.ids.departments['PAR:legalization'], ctx.ids.departments['PAR:passport']]);
+        expect(departments.map((d) => d.id)).toEqual([
+          ctx.ids.departments['PAR:legalization'],
+          ctx.ids.departments['PAR:passport'],
+        ]);
         const passport = departments[1]!;
         expect(passport.hours).toHaveLength(11);
         expect(passport.hours[0]).toEqual({
@@ -151,7 +199,9 @@ describe.each(engines)('consulate calendar administration on %s', (engine) => {
     it('lists the closures that apply to the consulate: national, its host country’s, its own', async () => {
       const response = await call('GET', adminUrl('PAR', '/closures'), cookies.adminPar);
       expect(response.statusCode).toBe(200);
-      const { closures } = response.json() as { closures: { scope: string; date: string | null; recurringMonth: number | null }[] };
+      const { closures } = response.json() as {
+        closures: { scope: string; date: string | null; recurringMonth: number | null }[];
+      };
       const [counts] = await queryRows<{ national: number; fr: number }>(
         ctx.db,
         sql`SELECT count(*) FILTER (WHERE scope = 'national')::int AS national,
@@ -189,7 +239,12 @@ describe.each(engines)('consulate calendar administration on %s', (engine) => {
       strandedSlotId = stranded.slotId;
 
       const hours = weekdays({ opensAt: '10:00', closesAt: '12:00', slotMinutes: 30, capacity: 2 });
-      const response = await call('PUT', adminUrl('PAR', `/departments/${department}/opening-hours`), cookies.adminPar, { hours });
+      const response = await call(
+        'PUT',
+        adminUrl('PAR', `/departments/${department}/opening-hours`),
+        cookies.adminPar,
+        { hours },
+      );
       expect(response.statusCode, response.body).toBe(200);
       const change = response.json() as { departmentIds: string[]; conflicts: Conflict[] };
       expect(change.departmentIds).toEqual([department]);
@@ -215,11 +270,16 @@ describe.each(engines)('consulate calendar administration on %s', (engine) => {
       expect(await countRows(ctx, 'opening_hours', sql`department_id = ${department}`)).toBe(5);
       expect(await countRows(ctx, 'audit_events')).toBe(auditBefore + 2); // the booking, the change
       const audit = await lastAudit('department.hours_set', department);
-      expect(audit).toMatchObject({ actor_account_id: accountIds['admin.par@mawid.example'], consulate_id: ctx.ids.consulates.PAR });
+      expect(audit).toMatchObject({
+        actor_account_id: accountIds['admin.par@mawid.example'],
+        consulate_id: ctx.ids.consulates.PAR,
+      });
       expect(audit!.after).toEqual(hours);
       const previous = audit!.before as { weekday: number; opensAt: string; capacity: number }[];
       expect(previous).toHaveLength(11);
-      expect(previous).toContainEqual(expect.objectContaining({ weekday: 6, opensAt: expect.stringMatching(/^09:00/), capacity: 3 }));
+      expect(previous).toContainEqual(
+        expect.objectContaining({ weekday: 6, opensAt: expect.stringMatching(/^09:00/), capacity: 3 }),
+      );
     });
 
     it('keeps an appointment whose slot the new hours withdrew, and lists it as a conflict', async () => {
@@ -243,7 +303,10 @@ describe.each(engines)('consulate calendar administration on %s', (engine) => {
 
     it('resolves the conflict when the consulate cancels the stranded appointment with a reason', async () => {
       const citizenAccount = (
-        await queryRows<{ account_id: string }>(ctx.db, sql`SELECT account_id FROM appointments WHERE id = ${strandedId}`)
+        await queryRows<{ account_id: string }>(
+          ctx.db,
+          sql`SELECT account_id FROM appointments WHERE id = ${strandedId}`,
+        )
       )[0]!.account_id;
       const response = await call('POST', adminUrl('PAR', `/appointments/${strandedId}/cancel`), cookies.adminPar, {
         reason: 'Passport desk now opens at 10:00',
@@ -292,7 +355,14 @@ describe.each(engines)('consulate calendar administration on %s', (engine) => {
       const hoursBefore = await hoursChecksum();
       const slotsBefore = await slotChecksum(sql`TRUE`);
       const auditBefore = await countRows(ctx, 'audit_events');
-      const good = { weekday: 1, opensAt: '09:00', closesAt: '12:00', slotMinutes: 20, capacity: 3, validFrom: '2026-12-01' };
+      const good = {
+        weekday: 1,
+        opensAt: '09:00',
+        closesAt: '12:00',
+        slotMinutes: 20,
+        capacity: 3,
+        validFrom: '2026-12-01',
+      };
       const cases: [Record<string, unknown>, string][] = [
         [{ ...good, opensAt: '12:00', closesAt: '09:00' }, 'body.hours.1.closesAt'],
         [{ ...good, weekday: 8 }, 'body.hours.1.weekday'],
@@ -304,17 +374,21 @@ describe.each(engines)('consulate calendar administration on %s', (engine) => {
       for (const [rule, path] of cases) {
         const response = await call('PUT', url, cookies.adminPar, { hours: [good, rule] });
         expectProblem(response, 400, 'VALIDATION_FAILED');
-        expect(response.json().fields.map((f: { path: string }) => f.path), path).toEqual([path]);
+        expect(
+          response.json().fields.map((f: { path: string }) => f.path),
+          path,
+        ).toEqual([path]);
       }
       const several = await call('PUT', url, cookies.adminPar, {
         hours: [{ ...good, weekday: 0, slotMinutes: 0, opensAt: '13:00', closesAt: '12:00' }],
       });
       expectProblem(several, 400, 'VALIDATION_FAILED');
-      expect(several.json().fields.map((f: { path: string }) => f.path).sort()).toEqual([
-        'body.hours.0.closesAt',
-        'body.hours.0.slotMinutes',
-        'body.hours.0.weekday',
-      ]);
+      expect(
+        several
+          .json()
+          .fields.map((f: { path: string }) => f.path)
+          .sort(),
+      ).toEqual(['body.hours.0.closesAt', 'body.hours.0.slotMinutes', 'body.hours.0.weekday']);
       expect(await hoursChecksum()).toBe(hoursBefore);
       expect(await slotChecksum(sql`TRUE`)).toEqual(slotsBefore);
       expect(await countRows(ctx, 'audit_events')).toBe(auditBefore);
@@ -351,7 +425,12 @@ describe.each(engines)('consulate calendar administration on %s', (engine) => {
         ...weekdays({ opensAt: '09:00', closesAt: '12:00', slotMinutes: 20, capacity: 1 }),
         ...weekdays({ opensAt: '13:30', closesAt: '15:30', slotMinutes: 20, capacity: 1 }),
       ];
-      const response = await call('PUT', adminUrl('MTL', `/departments/${department}/opening-hours`), cookies.adminMtl, { hours });
+      const response = await call(
+        'PUT',
+        adminUrl('MTL', `/departments/${department}/opening-hours`),
+        cookies.adminMtl,
+        { hours },
+      );
       expect(response.statusCode, response.body).toBe(200);
       expect(response.json().conflicts).toEqual([
         {
@@ -372,7 +451,9 @@ describe.each(engines)('consulate calendar administration on %s', (engine) => {
       expect(after.map((t) => t.slotId)).not.toContain(slotId);
       expect(after.find((t) => t.time === '09:20')!.free).toBe(1);
       const listed = await call('GET', adminUrl('MTL', '/conflicts'), cookies.adminMtl);
-      expect(listed.json().conflicts).toEqual([expect.objectContaining({ slotId, reason: 'over_capacity', booked: 2, plannedCapacity: 1 })]);
+      expect(listed.json().conflicts).toEqual([
+        expect.objectContaining({ slotId, reason: 'over_capacity', booked: 2, plannedCapacity: 1 }),
+      ]);
     });
 
     it('does not offer again a seat freed in an over-capacity slot beyond the planned capacity', async () => {
@@ -402,7 +483,9 @@ describe.each(engines)('consulate calendar administration on %s', (engine) => {
       expect(added.statusCode, added.body).toBe(201);
       const body = added.json() as { closureId: string; departmentIds: string[]; conflicts: Conflict[] };
       expect(body.closureId).toMatch(/^[0-9a-f-]{36}$/);
-      expect(body.departmentIds.sort()).toEqual([ctx.ids.departments['PAR:legalization'], ctx.ids.departments['PAR:passport']].sort());
+      expect(body.departmentIds.sort()).toEqual(
+        [ctx.ids.departments['PAR:legalization'], ctx.ids.departments['PAR:passport']].sort(),
+      );
       expect(body.conflicts).toEqual([]);
       expect(await timesOn('PAR', 'legalization', date)).toEqual([]);
       expect(await timesOn('PAR', 'passport', date)).toEqual([]);
@@ -457,7 +540,11 @@ describe.each(engines)('consulate calendar administration on %s', (engine) => {
       const slot = (await timesOn('PAR', 'legalization', date))[0]!;
       const appointment = await book(citizen!.cookie, 'PAR', 'legalization', slot.slotId);
 
-      const added = await call('POST', adminUrl('PAR', '/closures'), cookies.adminPar, { date, departmentId: department, name: NAME });
+      const added = await call('POST', adminUrl('PAR', '/closures'), cookies.adminPar, {
+        date,
+        departmentId: department,
+        name: NAME,
+      });
       expect(added.statusCode, added.body).toBe(201);
       const body = added.json() as { closureId: string; departmentIds: string[]; conflicts: Conflict[] };
       expect(body.departmentIds).toEqual([department]);
@@ -475,7 +562,8 @@ describe.each(engines)('consulate calendar administration on %s', (engine) => {
       expect(await timesOn('PAR', 'legalization', date)).toEqual([]);
       expect(await timesOn('PAR', 'copy', date)).toEqual([]);
       expect((await timesOn('PAR', 'passport', date)).length).toBeGreaterThan(0);
-      const conflicts = (await call('GET', adminUrl('PAR', '/conflicts'), cookies.adminPar)).json().conflicts as Conflict[];
+      const conflicts = (await call('GET', adminUrl('PAR', '/conflicts'), cookies.adminPar)).json()
+        .conflicts as Conflict[];
       expect(conflicts.map((c) => c.appointmentIds)).toContainEqual([appointment.id]);
 
       const removed = await call('DELETE', adminUrl('PAR', `/closures/${body.closureId}`), cookies.adminPar);
@@ -483,21 +571,41 @@ describe.each(engines)('consulate calendar administration on %s', (engine) => {
       expect(removed.json()).toEqual({ departmentIds: [department], conflicts: [] });
       expect(await slotRow(ctx, slot.slotId)).toMatchObject({ status: 'open', booked: 1 });
       expect(await appointmentStatus(appointment.id)).toBe('booked');
-      expect((await timesOn('PAR', 'legalization', date))[0]).toMatchObject({ slotId: slot.slotId, free: slot.free - 1 });
+      expect((await timesOn('PAR', 'legalization', date))[0]).toMatchObject({
+        slotId: slot.slotId,
+        free: slot.free - 1,
+      });
     });
 
     it('refuses to delete a national or host-country holiday, or another consulate’s closure', async () => {
-      const [national] = await queryRows<{ id: string }>(ctx.db, sql`SELECT id FROM closures WHERE scope = 'national' LIMIT 1`);
-      const [host] = await queryRows<{ id: string }>(ctx.db, sql`SELECT id FROM closures WHERE scope = 'host_country' AND country = 'FR' LIMIT 1`);
+      const [national] = await queryRows<{ id: string }>(
+        ctx.db,
+        sql`SELECT id FROM closures WHERE scope = 'national' LIMIT 1`,
+      );
+      const [host] = await queryRows<{ id: string }>(
+        ctx.db,
+        sql`SELECT id FROM closures WHERE scope = 'host_country' AND country = 'FR' LIMIT 1`,
+      );
       for (const id of [national!.id, host!.id]) {
-        expectProblem(await call('DELETE', adminUrl('PAR', `/closures/${id}`), cookies.adminPar), 404, 'CLOSURE_NOT_FOUND');
+        expectProblem(
+          await call('DELETE', adminUrl('PAR', `/closures/${id}`), cookies.adminPar),
+          404,
+          'CLOSURE_NOT_FOUND',
+        );
         expectProblem(await call('DELETE', adminUrl('PAR', `/closures/${id}`), cookies.hq), 404, 'CLOSURE_NOT_FOUND');
         expect(await countRows(ctx, 'closures', sql`id = ${id}`)).toBe(1);
       }
-      const added = await call('POST', adminUrl('MTL', '/closures'), cookies.adminMtl, { date: '2026-12-30', name: NAME });
+      const added = await call('POST', adminUrl('MTL', '/closures'), cookies.adminMtl, {
+        date: '2026-12-30',
+        name: NAME,
+      });
       expect(added.statusCode).toBe(201);
       const mtlClosure = added.json().closureId as string;
-      expectProblem(await call('DELETE', adminUrl('PAR', `/closures/${mtlClosure}`), cookies.adminPar), 404, 'CLOSURE_NOT_FOUND');
+      expectProblem(
+        await call('DELETE', adminUrl('PAR', `/closures/${mtlClosure}`), cookies.adminPar),
+        404,
+        'CLOSURE_NOT_FOUND',
+      );
       expect(await countRows(ctx, 'closures', sql`id = ${mtlClosure}`)).toBe(1);
       expect((await call('DELETE', adminUrl('MTL', `/closures/${mtlClosure}`), cookies.adminMtl)).statusCode).toBe(200);
     });
@@ -515,7 +623,12 @@ describe.each(engines)('consulate calendar administration on %s', (engine) => {
         name: { ar: 'x', en: 'x' },
       });
       expectProblem(invalid, 400, 'VALIDATION_FAILED');
-      expect(invalid.json().fields.map((f: { path: string }) => f.path).sort()).toEqual(['body.date', 'body.name.fr']);
+      expect(
+        invalid
+          .json()
+          .fields.map((f: { path: string }) => f.path)
+          .sort(),
+      ).toEqual(['body.date', 'body.name.fr']);
       expect(await countRows(ctx, 'closures')).toBe(before);
     });
   });
@@ -530,7 +643,11 @@ describe.each(engines)('consulate calendar administration on %s', (engine) => {
         id: string;
         fee: unknown;
       }[];
-      expect(offered.find((s) => s.id === ctx.ids.services.copy)!.fee).toEqual({ amountMinor: 1234, currency: 'EUR', isDemoValue: false });
+      expect(offered.find((s) => s.id === ctx.ids.services.copy)!.fee).toEqual({
+        amountMinor: 1234,
+        currency: 'EUR',
+        isDemoValue: false,
+      });
       const audit = await lastAudit('offer.updated', `${ctx.ids.consulates.PAR}:${ctx.ids.services.copy}`);
       expect(audit).toMatchObject({
         actor_account_id: accountIds['admin.par@mawid.example'],
@@ -546,10 +663,17 @@ describe.each(engines)('consulate calendar administration on %s', (engine) => {
       const response = await call('PATCH', url, cookies.adminDxb, { horizonDays: 40 });
       expect(response.statusCode, response.body).toBe(200);
       const january = await availability('DXB', 'passport', '2027-01-01', '2027-01-31');
-      expect(january.map((d) => d.date)).toEqual(['2027-01-04', '2027-01-05', '2027-01-06', '2027-01-07', '2027-01-08']);
-      expect(
-        await lastAudit('offer.updated', `${ctx.ids.consulates.DXB}:${ctx.ids.services.passport}`),
-      ).toMatchObject({ before: { horizonDays: 30 }, after: { horizonDays: 40 } });
+      expect(january.map((d) => d.date)).toEqual([
+        '2027-01-04',
+        '2027-01-05',
+        '2027-01-06',
+        '2027-01-07',
+        '2027-01-08',
+      ]);
+      expect(await lastAudit('offer.updated', `${ctx.ids.consulates.DXB}:${ctx.ids.services.passport}`)).toMatchObject({
+        before: { horizonDays: 30 },
+        after: { horizonDays: 40 },
+      });
       // The other department's service keeps its own horizon.
       expect(await availability('DXB', 'legalization', '2027-01-04', '2027-01-08')).toEqual([]);
     });
@@ -563,7 +687,9 @@ describe.each(engines)('consulate calendar administration on %s', (engine) => {
         `/api/v1/consulates/${ctx.ids.consulates.PAR}/services/${ctx.ids.services.copy}/availability?from=2026-12-02&to=2026-12-31`,
       );
       expectProblem(answer, 404, 'SERVICE_NOT_OFFERED');
-      const listed = (await call('GET', `/api/v1/consulates/${ctx.ids.consulates.PAR}/services`)).json().services as { id: string }[];
+      const listed = (await call('GET', `/api/v1/consulates/${ctx.ids.consulates.PAR}/services`)).json().services as {
+        id: string;
+      }[];
       expect(listed.map((s) => s.id)).not.toContain(ctx.ids.services.copy);
       // The department's other service is untouched.
       expect((await availability('PAR', 'legalization', '2026-12-14')).length).toBe(1);
@@ -594,7 +720,12 @@ describe.each(engines)('consulate calendar administration on %s', (engine) => {
       expectProblem(await call('PATCH', url, cookies.adminPar, {}), 400, 'VALIDATION_FAILED');
       const negative = await call('PATCH', url, cookies.adminPar, { feeMinor: -1, horizonDays: 400 });
       expectProblem(negative, 400, 'VALIDATION_FAILED');
-      expect(negative.json().fields.map((f: { path: string }) => f.path).sort()).toEqual(['body.feeMinor', 'body.horizonDays']);
+      expect(
+        negative
+          .json()
+          .fields.map((f: { path: string }) => f.path)
+          .sort(),
+      ).toEqual(['body.feeMinor', 'body.horizonDays']);
       expectProblem(await call('PATCH', url, cookies.adminPar, { feeMinor: 12.5 }), 400, 'VALIDATION_FAILED');
       expectProblem(
         await call('PATCH', adminUrl('PAR', `/services/${UNKNOWN_UUID}`), cookies.adminPar, { feeMinor: 1 }),
@@ -615,34 +746,59 @@ describe.each(engines)('consulate calendar administration on %s', (engine) => {
       const date = '2026-12-17';
       const [one, two] = await makeCitizens(ctx, 2);
       const passport = await book(one!.cookie, 'PAR', 'passport', (await timesOn('PAR', 'passport', date))[0]!.slotId);
-      const legalization = await book(two!.cookie, 'PAR', 'legalization', (await timesOn('PAR', 'legalization', date))[0]!.slotId);
+      const legalization = await book(
+        two!.cookie,
+        'PAR',
+        'legalization',
+        (await timesOn('PAR', 'legalization', date))[0]!.slotId,
+      );
 
       const byAgent = await call('GET', adminUrl('PAR', `/appointments?date=${date}`), cookies.agentPar);
       expect(byAgent.statusCode).toBe(200);
       // agent.par works in the passport department only (of the test network's departments).
       expect(byAgent.json().appointments.map((a: { id: string }) => a.id)).toEqual([passport.id]);
-      expect(byAgent.json().appointments[0]).toMatchObject({ localDate: date, timeZone: 'Europe/Paris', status: 'booked' });
+      expect(byAgent.json().appointments[0]).toMatchObject({
+        localDate: date,
+        timeZone: 'Europe/Paris',
+        status: 'booked',
+      });
 
       const byAdmin = await call('GET', adminUrl('PAR', `/appointments?date=${date}`), cookies.adminPar);
-      expect(byAdmin.json().appointments.map((a: { id: string }) => a.id).sort()).toEqual([passport.id, legalization.id].sort());
+      expect(
+        byAdmin
+          .json()
+          .appointments.map((a: { id: string }) => a.id)
+          .sort(),
+      ).toEqual([passport.id, legalization.id].sort());
       const byCallCenter = await call('GET', adminUrl('PAR', `/appointments?date=${date}`), cookies.callCenter);
       expect(byCallCenter.statusCode).toBe(200);
       expect(byCallCenter.json().appointments).toHaveLength(2);
       const otherDay = await call('GET', adminUrl('PAR', '/appointments?date=2026-12-18'), cookies.adminPar);
       expect(otherDay.json().appointments.map((a: { id: string }) => a.id)).not.toContain(passport.id);
-      expectProblem(await call('GET', adminUrl('PAR', '/appointments?date=17/12/2026'), cookies.adminPar), 400, 'VALIDATION_FAILED');
+      expectProblem(
+        await call('GET', adminUrl('PAR', '/appointments?date=17/12/2026'), cookies.adminPar),
+        400,
+        'VALIDATION_FAILED',
+      );
     });
 
     it('does not let a consular agent change hours, closures, offers or cancel (403)', async () => {
       const hoursBefore = await hoursChecksum();
       const closuresBefore = await countRows(ctx, 'closures');
       const attempts = [
-        call('PUT', adminUrl('PAR', `/departments/${ctx.ids.departments['PAR:passport']}/opening-hours`), cookies.agentPar, {
-          hours: weekdays({ opensAt: '08:00', closesAt: '09:00', slotMinutes: 20, capacity: 9 }),
-        }),
+        call(
+          'PUT',
+          adminUrl('PAR', `/departments/${ctx.ids.departments['PAR:passport']}/opening-hours`),
+          cookies.agentPar,
+          {
+            hours: weekdays({ opensAt: '08:00', closesAt: '09:00', slotMinutes: 20, capacity: 9 }),
+          },
+        ),
         call('POST', adminUrl('PAR', '/closures'), cookies.agentPar, { date: '2026-12-21', name: NAME }),
         call('PATCH', adminUrl('PAR', `/services/${ctx.ids.services.passport}`), cookies.agentPar, { feeMinor: 1 }),
-        call('POST', adminUrl('PAR', `/appointments/${UNKNOWN_UUID}/cancel`), cookies.agentPar, { reason: 'Not mine to cancel' }),
+        call('POST', adminUrl('PAR', `/appointments/${UNKNOWN_UUID}/cancel`), cookies.agentPar, {
+          reason: 'Not mine to cancel',
+        }),
       ];
       for (const response of await Promise.all(attempts)) expectProblem(response, 403, 'FORBIDDEN');
       expect(await hoursChecksum()).toBe(hoursBefore);
@@ -654,13 +810,20 @@ describe.each(engines)('consulate calendar administration on %s', (engine) => {
       const before = await timesOn('MTL', 'passport', '2026-12-15');
       const slot = before[0]!;
       const appointment = await book(citizen!.cookie, 'MTL', 'passport', slot.slotId);
-      expect((await timesOn('MTL', 'passport', '2026-12-15'))[0]).toMatchObject({ slotId: slot.slotId, free: slot.free - 1 });
+      expect((await timesOn('MTL', 'passport', '2026-12-15'))[0]).toMatchObject({
+        slotId: slot.slotId,
+        free: slot.free - 1,
+      });
 
       const response = await call('POST', adminUrl('MTL', `/appointments/${appointment.id}/cancel`), cookies.hq, {
         reason: 'Consul unavailable that morning',
       });
       expect(response.statusCode, response.body).toBe(200);
-      expect(response.json()).toMatchObject({ id: appointment.id, status: 'cancelled_by_consulate', utcOffset: '-05:00' });
+      expect(response.json()).toMatchObject({
+        id: appointment.id,
+        status: 'cancelled_by_consulate',
+        utcOffset: '-05:00',
+      });
       expect(await timesOn('MTL', 'passport', '2026-12-15')).toEqual(before);
       expect(await appointmentStatus(appointment.id)).toBe('cancelled_by_consulate');
       expect(await lastAudit('appointment.cancelled', appointment.id)).toMatchObject({
@@ -676,18 +839,30 @@ describe.each(engines)('consulate calendar administration on %s', (engine) => {
 
     it('refuses a consulate cancellation without a reason, or of another consulate’s appointment', async () => {
       const [citizen] = await makeCitizens(ctx, 1);
-      const appointment = await book(citizen!.cookie, 'DXB', 'legalization', (await timesOn('DXB', 'legalization', '2026-12-14'))[0]!.slotId);
+      const appointment = await book(
+        citizen!.cookie,
+        'DXB',
+        'legalization',
+        (await timesOn('DXB', 'legalization', '2026-12-14'))[0]!.slotId,
+      );
       const url = adminUrl('DXB', `/appointments/${appointment.id}/cancel`);
       const noReason = await call('POST', url, cookies.adminDxb, { reason: ' x ' });
       expectProblem(noReason, 400, 'VALIDATION_FAILED');
       expect(noReason.json().fields.map((f: { path: string }) => f.path)).toEqual(['body.reason']);
       expectProblem(await call('POST', url, cookies.adminDxb, {}), 400, 'VALIDATION_FAILED');
-      const wrongConsulate = await call('POST', adminUrl('PAR', `/appointments/${appointment.id}/cancel`), cookies.adminPar, {
-        reason: 'Not in Paris',
-      });
+      const wrongConsulate = await call(
+        'POST',
+        adminUrl('PAR', `/appointments/${appointment.id}/cancel`),
+        cookies.adminPar,
+        {
+          reason: 'Not in Paris',
+        },
+      );
       expectProblem(wrongConsulate, 404, 'APPOINTMENT_NOT_FOUND');
       expectProblem(
-        await call('POST', adminUrl('DXB', `/appointments/${UNKNOWN_UUID}/cancel`), cookies.adminDxb, { reason: 'No such thing' }),
+        await call('POST', adminUrl('DXB', `/appointments/${UNKNOWN_UUID}/cancel`), cookies.adminDxb, {
+          reason: 'No such thing',
+        }),
         404,
         'APPOINTMENT_NOT_FOUND',
       );
@@ -701,10 +876,22 @@ describe.each(engines)('consulate calendar administration on %s', (engine) => {
     let parAppointmentId: string;
 
     beforeAll(async () => {
-      const added = await call('POST', adminUrl('PAR', '/closures'), cookies.adminPar, { date: '2026-12-22', name: NAME });
+      const added = await call('POST', adminUrl('PAR', '/closures'), cookies.adminPar, {
+        date: '2026-12-22',
+        name: NAME,
+      });
       parClosureId = added.json().closureId;
       const [citizen] = await makeCitizens(ctx, 1);
-      parAppointmentId = (await book(citizen!.cookie, 'PAR', 'legalization', (await timesOn('PAR', 'legalization', '2026-12-18'))[0]!.slotId)).id;
+      parAppointmentId = (
+        await book(
+          citizen!.cookie,
+          'PAR',
+          'legalization',
+          (
+            await timesOn('PAR', 'legalization', '2026-12-18')
+          )[0]!.slotId,
+        )
+      ).id;
     });
 
     const everyParRoute = () => [
@@ -717,10 +904,18 @@ describe.each(engines)('consulate calendar administration on %s', (engine) => {
       { method: 'GET' as const, url: adminUrl('PAR', '/closures') },
       { method: 'POST' as const, url: adminUrl('PAR', '/closures'), payload: { date: '2026-12-23', name: NAME } },
       { method: 'DELETE' as const, url: adminUrl('PAR', `/closures/${parClosureId}`) },
-      { method: 'PATCH' as const, url: adminUrl('PAR', `/services/${ctx.ids.services.passport}`), payload: { feeMinor: 1 } },
+      {
+        method: 'PATCH' as const,
+        url: adminUrl('PAR', `/services/${ctx.ids.services.passport}`),
+        payload: { feeMinor: 1 },
+      },
       { method: 'GET' as const, url: adminUrl('PAR', '/conflicts') },
       { method: 'GET' as const, url: adminUrl('PAR', '/appointments?date=2026-12-18') },
-      { method: 'POST' as const, url: adminUrl('PAR', `/appointments/${parAppointmentId}/cancel`), payload: { reason: 'Out of scope' } },
+      {
+        method: 'POST' as const,
+        url: adminUrl('PAR', `/appointments/${parAppointmentId}/cancel`),
+        payload: { reason: 'Out of scope' },
+      },
     ];
 
     async function snapshot() {
@@ -773,11 +968,19 @@ describe.each(engines)('consulate calendar administration on %s', (engine) => {
 
     it('answers 404 to a Paris agent on another consulate’s routes, and lets HQ read any', async () => {
       expectProblem(await call('GET', adminUrl('MTL', '/departments'), cookies.agentPar), 404, 'CONSULATE_NOT_FOUND');
-      expectProblem(await call('GET', adminUrl('DXB', '/appointments?date=2026-12-14'), cookies.adminPar), 404, 'CONSULATE_NOT_FOUND');
+      expectProblem(
+        await call('GET', adminUrl('DXB', '/appointments?date=2026-12-14'), cookies.adminPar),
+        404,
+        'CONSULATE_NOT_FOUND',
+      );
       const hq = await call('GET', adminUrl('DXB', '/departments'), cookies.hq);
       expect(hq.statusCode).toBe(200);
       expect(hq.json().departments).toHaveLength(2);
-      expectProblem(await call('GET', `/api/v1/admin/consulates/${UNKNOWN_UUID}/closures`, cookies.hq), 404, 'CONSULATE_NOT_FOUND');
+      expectProblem(
+        await call('GET', `/api/v1/admin/consulates/${UNKNOWN_UUID}/closures`, cookies.hq),
+        404,
+        'CONSULATE_NOT_FOUND',
+      );
     });
 
     it('answers 404 CONSULATE_NOT_FOUND to HQ on the routes of a consulate that does not exist, adding nothing', async () => {
@@ -788,7 +991,11 @@ describe.each(engines)('consulate calendar administration on %s', (engine) => {
       expectProblem(added, 404, 'CONSULATE_NOT_FOUND');
       expectProblem(await call('GET', `${unknown}/departments`, cookies.hq), 404, 'CONSULATE_NOT_FOUND');
       expectProblem(await call('GET', `${unknown}/conflicts`, cookies.hq), 404, 'CONSULATE_NOT_FOUND');
-      expectProblem(await call('GET', `${unknown}/appointments?date=2026-12-24`, cookies.hq), 404, 'CONSULATE_NOT_FOUND');
+      expectProblem(
+        await call('GET', `${unknown}/appointments?date=2026-12-24`, cookies.hq),
+        404,
+        'CONSULATE_NOT_FOUND',
+      );
       expect(await countRows(ctx, 'closures')).toBe(closuresBefore);
       expect(await countRows(ctx, 'audit_events')).toBe(auditBefore);
     });
