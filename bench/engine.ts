@@ -11,14 +11,12 @@ import { type CpuShare, measureCpu } from './cpu.ts';
 import { burst, load } from './load.ts';
 import type { BookingTarget, BurstResult, LoadResult } from './load-types.ts';
 import {
-  AVAILABILITY_CONSULATE,
-  BOOKING_CONSULATES,
+  AVAILABILITY,
+  BOOKING,
   bookableSlots,
   checkSlots,
   createCitizens,
-  LEGALIZATION,
-  PASSPORT,
-  RUSH_CONSULATE,
+  RUSH,
   recreatePostgresDatabase,
   type SlotCheck,
   seedBenchNetwork,
@@ -153,15 +151,15 @@ export async function runEngine(plan: EnginePlan): Promise<EngineResult> {
   const ids = await seedBenchNetwork(database);
   log(`seeded: ${ids.slots} slots materialized`);
 
-  // Booking: citizen i books the passport service at consulate i % 4, spread over every bookable slot.
-  const perTarget = Math.ceil(plan.bookingCitizens / BOOKING_CONSULATES.length);
+  // Booking: citizen i books at consulate i % 4, spread over every bookable slot there.
+  const perTarget = Math.ceil(plan.bookingCitizens / BOOKING.consulates.length);
   const targets: BookingTarget[] = [];
   let capacityPerSlot = 0;
-  for (const code of BOOKING_CONSULATES) {
+  for (const code of BOOKING.consulates) {
     const consulateId = ids.consulates[code]!;
-    const serviceId = ids.services[PASSPORT]!;
+    const serviceId = ids.services[BOOKING.service]!;
     const slotIds = await bookableSlots(db, consulateId, serviceId);
-    if (slotIds.length === 0) throw new Error(`no bookable ${PASSPORT} slot at ${code}`);
+    if (slotIds.length === 0) throw new Error(`no bookable ${BOOKING.service} slot at ${code}`);
     const capacity = Math.ceil(perTarget / slotIds.length) + 2;
     if (capacity > 1000) throw new Error(`${code}: ${perTarget} bookings need ${capacity} seats per slot (> 1000)`);
     await setCapacity(db, slotIds, capacity);
@@ -171,8 +169,8 @@ export async function runEngine(plan: EnginePlan): Promise<EngineResult> {
   const bookingSlotIds = targets.flatMap((t) => t.slotIds);
 
   // Rush: a handful of slots of one department, `capacity` seats each.
-  const rushConsulateId = ids.consulates[RUSH_CONSULATE]!;
-  const rushServiceId = ids.services[LEGALIZATION]!;
+  const rushConsulateId = ids.consulates[RUSH.consulate]!;
+  const rushServiceId = ids.services[RUSH.service]!;
   const rushSlotIds = (await bookableSlots(db, rushConsulateId, rushServiceId)).slice(0, plan.rush.slots);
   if (rushSlotIds.length < plan.rush.slots) throw new Error(`only ${rushSlotIds.length} rush slots`);
   await setCapacity(db, rushSlotIds, plan.rush.capacity);
@@ -253,7 +251,7 @@ export async function runEngine(plan: EnginePlan): Promise<EngineResult> {
     // ---- availability, hello-world and SELECT 1 baselines ----
     const today = DateTime.now().setZone('Europe/Paris');
     const path =
-      `/api/v1/consulates/${ids.consulates[AVAILABILITY_CONSULATE]}/services/${ids.services[PASSPORT]}/availability` +
+      `/api/v1/consulates/${ids.consulates[AVAILABILITY.consulate]}/services/${ids.services[AVAILABILITY.service]}/availability` +
       `?from=${today.toISODate()}&to=${today.plus({ days: 29 }).toISODate()}`;
     const probe = await fetch(`${url}${path}`);
     const probeBody = await probe.text();
@@ -279,7 +277,10 @@ export async function runEngine(plan: EnginePlan): Promise<EngineResult> {
         seconds: setupSeconds,
         citizensSeconds,
         poolSize: plan.engine === 'postgres' ? plan.poolSize : null,
-        network: `bench network from the demo one: ${[AVAILABILITY_CONSULATE, ...BOOKING_CONSULATES].join(', ')}; ${ids.slots} slots`,
+        network:
+          `demo network cut to ${[...new Set([AVAILABILITY.consulate, ...BOOKING.consulates, RUSH.consulate])].join(', ')}; ` +
+          `${ids.slots} slots. booking: ${BOOKING.service} at ${BOOKING.consulates.join(', ')}; ` +
+          `rush: ${RUSH.service} at ${RUSH.consulate}; availability: ${AVAILABILITY.service} at ${AVAILABILITY.consulate}`,
       },
       booking: {
         connections: plan.connections,

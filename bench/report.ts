@@ -1,4 +1,9 @@
+import type { CpuShare } from './cpu.ts';
 import type { EngineResult } from './engine.ts';
+
+/** `server 0.95 · load 0.30 · pg 0.60 · other 0.05` (cores). */
+const cpuText = (c: CpuShare | null) =>
+  c ? `server ${c.serverThread} · load ${c.benchOtherThreads} · pg ${c.postgres} · other ${c.other}` : '—';
 
 export interface Target {
   name: string;
@@ -60,6 +65,7 @@ export function renderTable(results: Partial<Record<'postgres' | 'pglite', Engin
   add('booking: DB appointments in run', (r) =>
     `${r.booking.db.appointments} (${r.booking.db.matchesResponses ? 'ok' : 'MISMATCH'}: +${r.booking.db.cutOffAtEnd} cut off)`,
   );
+  add('booking: CPU cores', (r) => cpuText(r.booking.cpu));
   add('pgbench -N tps', (r) => r.booking.pgbenchTps);
   add('booking: ratio to pgbench', (r) => r.booking.ratio);
   add('rush: citizens / seats', (r) => `${r.rush.citizens} / ${r.rush.seats}`);
@@ -70,11 +76,14 @@ export function renderTable(results: Partial<Record<'postgres' | 'pglite', Engin
   add('rush: booked ≠ active slots', (r) => r.rush.bookedMismatches);
   add('rush: p99 ms', (r) => r.rush.p99Ms);
   add('rush: wall ms', (r) => r.rush.wallMs);
+  add('rush: CPU cores', (r) => cpuText(r.rush.cpu));
   add('availability: req/s', (r) => r.availability.reqPerSec);
   add('availability: p99 ms', (r) => r.availability.p99Ms);
   add('availability: response bytes', (r) => r.availability.responseBytes);
+  add('availability: CPU cores', (r) => cpuText(r.availability.cpu));
   add('hello-world: req/s', (r) => r.availability.helloReqPerSec);
   add('hello-world: p99 ms', (r) => r.availability.helloP99Ms);
+  add('hello-world: CPU cores', (r) => cpuText(r.availability.helloCpu));
   add('availability: ratio to hello', (r) => r.availability.ratio);
   add('diag SELECT 1 route: req/s', (r) => r.diagnostics.select1ReqPerSec);
   add('diag SELECT 1 route: p99 ms', (r) => r.diagnostics.select1P99Ms);

@@ -5,6 +5,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { type Engine, type EnginePlan, type EngineResult, runEngine } from './engine.ts';
+import { waitForQuiet } from './cpu.ts';
 import { useInlineLoad } from './load.ts';
 import { runPgbench, type PgbenchResult } from './pgbench.ts';
 import { evaluateTargets, renderTable, TARGETS } from './report.ts';
@@ -14,9 +15,9 @@ const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
 const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 for (const a of args) {
-  if (!/^--(quick|inline-load|no-pgbench|only=(postgres|pglite)|pool=\d+|citizens=\d+)$/.test(a)) {
+  if (!/^--(quick|inline-load|no-pgbench|only=(postgres|pglite)|pool=\d+|citizens=\d+|wait=\d+)$/.test(a)) {
     process.stderr.write(
-      `Unknown argument ${a}.\nUsage: npm run bench -- [--only=postgres|pglite] [--quick] [--pool=N] [--citizens=N] [--inline-load] [--no-pgbench]\n`,
+      `Unknown argument ${a}.\nUsage: npm run bench -- [--only=postgres|pglite] [--quick] [--pool=N] [--citizens=N] [--wait=SECONDS] [--inline-load] [--no-pgbench]\n`,
     );
     process.exit(2);
   }
@@ -28,6 +29,8 @@ const engines: Engine[] = only ? [only] : ['postgres', 'pglite'];
 const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/mawid_bench';
 const poolSize = Number(option('pool') ?? 24);
 const inlineLoad = flag('inline-load');
+// How long to wait for other processes to leave the CPUs alone before each engine and pgbench.
+const maxWait = Number(option('wait') ?? (quick ? 0 : 120));
 useInlineLoad(inlineLoad);
 
 const connections = 64;
@@ -98,13 +101,20 @@ async function main() {
   const results: Partial<Record<Engine, EngineResult>> = {};
   const plans: Partial<Record<Engine, EnginePlan>> = {};
   let pgbench: PgbenchResult | null = null;
+  const background: Record<string, { otherCores: number | null; waitedSeconds: number }> = {};
+  const quiet = () =>
+    waitForQuiet(maxWait, 0.25, (other) =>
+      process.stdout.write(`  waiting: other processes use ${other} cores (up to ${maxWait} s, --wait=N)\n`),
+    );
   for (const engine of engines) {
     const plan = planFor(engine);
     plans[engine] = plan;
     process.stdout.write(`\n[${engine}]${engine === 'postgres' ? ` ${url.replace(/:[^:@/]*@/, ':***@')}, pool ${poolSize}` : ' in memory'}\n`);
+    background[engine] = await quiet();
     const t0 = Date.now();
     results[engine] = await runEngine(plan);
     if (engine === 'postgres' && !flag('no-pgbench')) {
+      background.pgbench = await quiet();
       pgbench = await runPgbench(url, pgbenchPlan);
       process.stdout.write(`  pgbench -N -c ${pgbench.clients} -j ${pgbench.threads} -T ${pgbench.seconds} (scale ${pgbench.scale}): ${pgbench.tps} tps\n`);
     }
@@ -126,6 +136,8 @@ async function main() {
         : 'autocannon 9 in a worker thread of the bench process; the server has the main thread',
       serverProcess: 'buildApp + listen on 127.0.0.1:0 in the bench process, NODE_ENV=production, logger off',
       poolSize: engines.includes('postgres') ? poolSize : null,
+      // CPU cores used by other processes just before each part started (after waiting up to --wait).
+      background,
       pgbench,
       plans: Object.fromEntries(
         Object.entries(plans).map(([engine, plan]) => [engine, { ...plan, url: plan.url ? plan.url.replace(/:[^:@/]*@/, ':***@') : undefined }]),

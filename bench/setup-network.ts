@@ -8,12 +8,17 @@ import { SESSION_COOKIE } from '../src/platform/auth.ts';
 import { systemClock } from '../src/platform/clock.ts';
 import { type Database, type Db, queryRows } from '../src/platform/db.ts';
 
-/** Consulates of the bench network: one per role so the scenarios never touch each other's slots. */
-export const AVAILABILITY_CONSULATE = 'PAR';
-export const BOOKING_CONSULATES = ['LYO', 'BRU', 'MTL', 'DXB'] as const;
-export const RUSH_CONSULATE = 'DXB';
+/**
+ * Who does what in the bench network. Bookings go to a service that needs no prior verification
+ * (a passport is booked from an accepted request), at four consulates; the rush uses the same
+ * service at a fifth; availability reads the passport department of the first. No two scenarios
+ * share a department's slots.
+ */
 export const PASSPORT = 'passport_adult_new';
 export const LEGALIZATION = 'signature_legalization';
+export const AVAILABILITY = { consulate: 'PAR', service: PASSPORT } as const;
+export const BOOKING = { consulates: ['PAR', 'LYO', 'BRU', 'MTL'], service: LEGALIZATION } as const;
+export const RUSH = { consulate: 'DXB', service: LEGALIZATION } as const;
 const SERVICES = [PASSPORT, LEGALIZATION, 'certified_copy'];
 
 /**
@@ -22,11 +27,14 @@ const SERVICES = [PASSPORT, LEGALIZATION, 'certified_copy'];
  * hours' notice (so there are plenty of bookable slots from the first minute of the run).
  */
 export function benchNetwork(): DemoNetwork {
-  const keep = new Set<string>([AVAILABILITY_CONSULATE, ...BOOKING_CONSULATES, RUSH_CONSULATE]);
+  const keep = new Set<string>([AVAILABILITY.consulate, ...BOOKING.consulates, RUSH.consulate]);
   const services = demoNetwork.services
     .filter((s) => SERVICES.includes(s.code))
     .map((s) => ({ ...s, horizonDays: 60, minNoticeMinutes: 120 }));
   if (services.length !== SERVICES.length) throw new Error(`bench network: demo catalogue lacks one of ${SERVICES}`);
+  if (services.find((s) => s.code === BOOKING.service)?.requiresVerification !== false) {
+    throw new Error(`bench network: ${BOOKING.service} must be bookable without a request`);
+  }
   const kinds = new Set(services.map((s) => s.departmentKind));
   const consulates = demoNetwork.consulates.filter((c) => keep.has(c.code));
   if (consulates.length !== keep.size) throw new Error(`bench network: demo network lacks one of ${[...keep]}`);

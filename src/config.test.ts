@@ -107,7 +107,9 @@ describe('configuration', () => {
     expect(loadConfig({}).PUBLIC_URL).toBe('http://127.0.0.1:3000');
     expect(loadConfig({ HOST: '0.0.0.0', PORT: '8080' }).PUBLIC_URL).toBe('http://localhost:8080');
     expect(loadConfig({ PUBLIC_URL: 'https://rdv.example.ma/' }).PUBLIC_URL).toBe('https://rdv.example.ma');
-    expect(faultsOf({ PUBLIC_URL: 'rdv.example.ma' })).toEqual(['PUBLIC_URL="rdv.example.ma": must be an absolute URL']);
+    expect(faultsOf({ PUBLIC_URL: 'rdv.example.ma' })).toEqual([
+      'PUBLIC_URL="rdv.example.ma": must be an absolute URL',
+    ]);
   });
 
   const production = {

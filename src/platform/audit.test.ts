@@ -63,7 +63,10 @@ describe.each(engines)('the audit log on %s', (engine) => {
   }
 
   async function reasonOf(id: number): Promise<string | null> {
-    const [row] = await queryRows<{ reason: string | null }>(ctx.db, sql`SELECT reason FROM audit_events WHERE id = ${id}`);
+    const [row] = await queryRows<{ reason: string | null }>(
+      ctx.db,
+      sql`SELECT reason FROM audit_events WHERE id = ${id}`,
+    );
     return row!.reason;
   }
 
@@ -113,7 +116,12 @@ describe.each(engines)('the audit log on %s', (engine) => {
       const before = await countRows(ctx, 'audit_events');
       await expect(
         ctx.db.transaction(async (tx) => {
-          await recordAudit(tx, { actorAccountId: null, action: 'test.rolled_back', entityType: 'test', entityId: '1' });
+          await recordAudit(tx, {
+            actorAccountId: null,
+            action: 'test.rolled_back',
+            entityType: 'test',
+            entityId: '1',
+          });
           throw new Error('the change failed');
         }),
       ).rejects.toThrow('the change failed');
@@ -168,7 +176,11 @@ describe.each(engines)('the audit log on %s', (engine) => {
       expect(Number(seals[1]!.from_id)).toBeGreaterThan(Number(seals[0]!.to_id));
       expect(Number(seals[1]!.from_id)).toBe(await eventId('offer.updated'));
       expect(
-        await countRows(ctx, 'audit_events', sql`id > ${Number(seals[0]!.to_id)} AND id < ${Number(seals[1]!.from_id)}`),
+        await countRows(
+          ctx,
+          'audit_events',
+          sql`id > ${Number(seals[0]!.to_id)} AND id < ${Number(seals[1]!.from_id)}`,
+        ),
       ).toBe(0);
       const verification = await verifyAuditLog(ctx.db);
       expect(verification.isIntact).toBe(true);
@@ -248,7 +260,10 @@ describe.each(engines)('the audit log on %s', (engine) => {
     });
 
     it('is reported when a forged seal does not follow the previous one', async () => {
-      const [last] = await queryRows<{ to_id: number }>(ctx.db, sql`SELECT to_id FROM audit_seals ORDER BY id DESC LIMIT 1`);
+      const [last] = await queryRows<{ to_id: number }>(
+        ctx.db,
+        sql`SELECT to_id FROM audit_seals ORDER BY id DESC LIMIT 1`,
+      );
       await ctx.db.execute(sql`INSERT INTO audit_seals (from_id, to_id, previous_hash, chain_hash)
                                VALUES (${Number(last!.to_id) + 1}, ${Number(last!.to_id) + 1}, ${'f'.repeat(64)}, ${'e'.repeat(64)})`);
       const [forged] = await queryRows<{ id: number }>(ctx.db, sql`SELECT max(id) AS id FROM audit_seals`);

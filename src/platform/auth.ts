@@ -41,10 +41,10 @@ export class SessionStore {
   }
 
   /** Opens a session and returns the token for the cookie (never stored in clear). */
-  async create(accountId: string): Promise<{ token: string; expiresAt: Date }> {
+  async create(accountId: string, db: Db = this.deps.db): Promise<{ token: string; expiresAt: Date }> {
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(this.deps.clock.now().getTime() + this.deps.ttlHours * 3_600_000);
-    await this.deps.db.insert(sessions).values({ tokenHash: hashToken(token), accountId, expiresAt });
+    await db.insert(sessions).values({ tokenHash: hashToken(token), accountId, expiresAt });
     return { token, expiresAt };
   }
 
@@ -52,6 +52,14 @@ export class SessionStore {
     const tokenHash = hashToken(token);
     this.cache.delete(tokenHash);
     await this.deps.db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+  }
+
+  /** Ends every session of an account (password changed or reset), in this process at once. */
+  async revokeAll(db: Db, accountId: string): Promise<void> {
+    await db.delete(sessions).where(eq(sessions.accountId, accountId));
+    for (const [tokenHash, entry] of this.cache) {
+      if (entry.principal.accountId === accountId) this.cache.delete(tokenHash);
+    }
   }
 
   async resolve(token: string): Promise<Principal | null> {

@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import rateLimit from '@fastify/rate-limit';
@@ -51,7 +51,9 @@ describe('problem details', () => {
       { schema: { querystring: z.object({ page: z.coerce.number().int().positive('must be positive') }) } },
       async (request) => request.query,
     );
-    instance.get('/throttled', { config: { rateLimit: { max: 1, timeWindow: '1 minute' } } }, async () => ({ ok: true }));
+    instance.get('/throttled', { config: { rateLimit: { max: 1, timeWindow: '1 minute' } } }, async () => ({
+      ok: true,
+    }));
     await instance.ready();
     app = instance as unknown as FastifyInstance;
   });
@@ -104,7 +106,9 @@ describe('problem details', () => {
       // The code stays the same in every language: clients key on it.
       expect(response.json().code).toBe('SLOT_FULL');
     }
-    expect(new Set([fr['error.SLOT_FULL'], ar['error.SLOT_FULL'], en['error.SLOT_FULL'], es['error.SLOT_FULL']]).size).toBe(4);
+    expect(
+      new Set([fr['error.SLOT_FULL'], ar['error.SLOT_FULL'], en['error.SLOT_FULL'], es['error.SLOT_FULL']]).size,
+    ).toBe(4);
   });
 
   it('fills the placeholders of a title from the error’s extra members', async () => {
@@ -120,7 +124,11 @@ describe('problem details', () => {
     expect(problem.fields!.map((f) => f.path).sort()).toEqual(['body.age', 'body.name']);
     expect(problem.fields!.find((f) => f.path === 'body.name')!.message).toBe('is too short');
     expect(problem.detail).toContain('body.name: is too short');
-    const missing = expectProblem(await app.inject({ method: 'POST', url: '/people', payload: {} }), 400, 'VALIDATION_FAILED');
+    const missing = expectProblem(
+      await app.inject({ method: 'POST', url: '/people', payload: {} }),
+      400,
+      'VALIDATION_FAILED',
+    );
     expect(missing.fields!.map((f) => f.path).sort()).toEqual(['body.age', 'body.name']);
   });
 
@@ -140,7 +148,12 @@ describe('problem details', () => {
       payload: '{"name": ',
     });
     expectProblem(broken, 400, 'BAD_REQUEST');
-    const empty = await app.inject({ method: 'POST', url: '/people', headers: { 'content-type': 'application/json' }, payload: '' });
+    const empty = await app.inject({
+      method: 'POST',
+      url: '/people',
+      headers: { 'content-type': 'application/json' },
+      payload: '',
+    });
     expectProblem(empty, 400, 'VALIDATION_FAILED');
   });
 
@@ -191,7 +204,8 @@ describe('problem details', () => {
       for (const entry of readdirSync(dir, { withFileTypes: true })) {
         const path = join(dir, entry.name);
         if (entry.isDirectory()) walk(path);
-        else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) sources.push(readFileSync(path, 'utf8'));
+        else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts'))
+          sources.push(readFileSync(path, 'utf8'));
       }
     };
     walk(root);

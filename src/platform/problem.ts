@@ -21,14 +21,15 @@ export type Problem = z.infer<typeof problemSchema>;
 
 export function problemOf(error: AppError, request: FastifyRequest): Problem {
   const locale = negotiateLocale(request.headers['accept-language']);
+  // Extra members first: they can never overwrite the standard ones (a `status` of a request...).
   return {
+    ...error.extra,
     type: `urn:mawid:problem:${error.code.toLowerCase().replaceAll('_', '-')}`,
     title: translate(locale, `error.${error.code}`, stringParams(error.extra)),
     status: error.status,
     code: error.code,
     detail: error.detail,
     instance: request.url,
-    ...error.extra,
   };
 }
 

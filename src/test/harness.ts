@@ -102,7 +102,12 @@ export async function makeCitizens(
   for (let i = 0; i < count; i++) {
     const [account] = await ctx.db
       .insert(accounts)
-      .values({ email: `citizen-${randomUUID()}@example.org`, passwordHash: 'not-a-usable-hash', role: 'citizen' })
+      .values({
+        email: `citizen-${randomUUID()}@example.org`,
+        passwordHash: 'not-a-usable-hash',
+        role: 'citizen',
+        emailVerifiedAt: ctx.clock.now(),
+      })
       .returning({ id: accounts.id });
     const [person] = await ctx.db
       .insert(persons)

@@ -1,31 +1,36 @@
-import { asc, eq } from 'drizzle-orm';
-import { SESSION_COOKIE, clearSessionCookie, requirePrincipal, setSessionCookie } from '../../platform/auth.ts';
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { clearSessionCookie, SESSION_COOKIE, requirePrincipal, requireRole, setSessionCookie } from '../../platform/auth.ts';
 import { type App, type AppDeps, problems } from '../../platform/http.ts';
-import { accounts, persons } from './accounts.tables.ts';
-import { meSchema, registerBody, signInBody } from './accounts.schemas.ts';
+import {
+  addPersonBody,
+  changePasswordBody,
+  confirmEmailBody,
+  meSchema,
+  passwordResetBody,
+  passwordResetRequestBody,
+  personParams,
+  personSchema,
+  registerBody,
+  signInBody,
+  updatePersonBody,
+} from './accounts.schemas.ts';
+import { accounts } from './accounts.tables.ts';
+import { changePassword, confirmEmail, requestPasswordReset, resendEmailCode, resetPassword } from './manage-password.ts';
+import { addPerson, listPersons, updatePerson } from './manage-persons.ts';
 import { registerCitizen } from './register-citizen.ts';
 import { checkCredentials } from './sign-in.ts';
 
-// Sign-in and registration are throttled per address: guessing passwords must stay slow.
+// Routes that guess or send secrets are throttled per address; sign-in is also throttled per
+// account (sign-in.ts), so spreading guesses over many addresses does not help either.
 const throttled = { rateLimit: { max: 10, timeWindow: '1 minute' } };
+const noContent = { 204: z.null().describe('No content') };
 
 export function accountsRoutes(app: App, deps: AppDeps) {
-  const { db, sessions, config } = deps;
+  const { db, sessions, config, clock } = deps;
 
   async function me(accountId: string, departmentIds: string[]) {
     const [account] = await db.select().from(accounts).where(eq(accounts.id, accountId));
-    const people = await db
-      .select({
-        id: persons.id,
-        relation: persons.relation,
-        givenNameLatin: persons.givenNameLatin,
-        familyNameLatin: persons.familyNameLatin,
-        givenNameArabic: persons.givenNameArabic,
-        familyNameArabic: persons.familyNameArabic,
-      })
-      .from(persons)
-      .where(eq(persons.accountId, accountId))
-      .orderBy(asc(persons.createdAt));
     return {
       id: account!.id,
       email: account!.email,
@@ -33,8 +38,23 @@ export function accountsRoutes(app: App, deps: AppDeps) {
       consulateId: account!.consulateId,
       departmentIds,
       locale: account!.locale,
-      persons: people,
+      phone: account!.phone,
+      emailConfirmed: account!.emailVerifiedAt !== null,
+      persons: (await listPersons(db, accountId)).map((p) => ({
+        id: p.id,
+        relation: p.relation,
+        givenNameLatin: p.givenNameLatin,
+        familyNameLatin: p.familyNameLatin,
+        givenNameArabic: p.givenNameArabic,
+        familyNameArabic: p.familyNameArabic,
+      })),
     };
+  }
+
+  async function openSession(reply: Parameters<typeof setSessionCookie>[0], accountId: string) {
+    const session = await sessions.create(accountId);
+    setSessionCookie(reply, session.token, session.expiresAt, config.COOKIE_SECURE);
+    return session;
   }
 
   app.post(
@@ -43,15 +63,14 @@ export function accountsRoutes(app: App, deps: AppDeps) {
       config: throttled,
       schema: {
         tags: ['accounts'],
-        summary: 'Create a citizen account; signs it in',
+        summary: 'Create a citizen account; signs it in and e-mails a confirmation code',
         body: registerBody,
         response: { 201: meSchema, ...problems(400, 409, 429) },
       },
     },
     async (request, reply) => {
-      const { accountId } = await registerCitizen({ db, now: deps.clock.now() }, request.body);
-      const session = await sessions.create(accountId);
-      setSessionCookie(reply, session.token, session.expiresAt, config.COOKIE_SECURE);
+      const { accountId } = await registerCitizen({ db, now: clock.now() }, request.body);
+      await openSession(reply, accountId);
       return reply.status(201).send(await me(accountId, []));
     },
   );
@@ -68,12 +87,11 @@ export function accountsRoutes(app: App, deps: AppDeps) {
       },
     },
     async (request, reply) => {
-      const { accountId } = await checkCredentials(db, request.body.email, request.body.password);
+      const { accountId } = await checkCredentials(db, request.body.email, request.body.password, clock.now());
       // A fresh session at every sign-in: a token planted before sign-in is worth nothing after.
       const previous = request.cookies[SESSION_COOKIE];
       if (previous) await sessions.revoke(previous);
-      const session = await sessions.create(accountId);
-      setSessionCookie(reply, session.token, session.expiresAt, config.COOKIE_SECURE);
+      const session = await openSession(reply, accountId);
       const principal = await sessions.resolve(session.token);
       return me(accountId, principal?.departmentIds ?? []);
     },
@@ -81,12 +99,96 @@ export function accountsRoutes(app: App, deps: AppDeps) {
 
   app.post(
     '/api/v1/auth/sign-out',
-    { schema: { tags: ['accounts'], summary: 'End the session (204, no body)' } },
+    { schema: { tags: ['accounts'], summary: 'End the session', response: noContent } },
     async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE];
       if (token) await sessions.revoke(token);
       clearSessionCookie(reply, config.COOKIE_SECURE);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/email/confirm',
+    {
+      config: throttled,
+      schema: {
+        tags: ['accounts'],
+        summary: 'Confirm the e-mail address with the 6-digit code sent to it',
+        body: confirmEmailBody,
+        response: { 200: meSchema, ...problems(400, 401, 429) },
+      },
+    },
+    async (request) => {
+      const principal = await requirePrincipal(sessions, request);
+      await confirmEmail({ db, now: clock.now() }, { accountId: principal.accountId, code: request.body.code });
+      return me(principal.accountId, principal.departmentIds);
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/email/resend',
+    {
+      config: { rateLimit: { max: 3, timeWindow: '10 minutes' } },
+      schema: { tags: ['accounts'], summary: 'Send a new confirmation code', response: { ...noContent, ...problems(401, 429) } },
+    },
+    async (request, reply) => {
+      const principal = await requirePrincipal(sessions, request);
+      await resendEmailCode({ db, now: clock.now() }, principal.accountId);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/password-reset',
+    {
+      config: { rateLimit: { max: 5, timeWindow: '10 minutes' } },
+      schema: {
+        tags: ['accounts'],
+        summary: 'E-mail a reset code (the answer is the same whether the address has an account)',
+        body: passwordResetRequestBody,
+        response: { 202: z.object({ status: z.literal('sent-if-registered') }), ...problems(400, 429) },
+      },
+    },
+    async (request, reply) => {
+      await requestPasswordReset({ db, now: clock.now() }, request.body.email);
+      return reply.status(202).send({ status: 'sent-if-registered' as const });
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/password-reset/confirm',
+    {
+      config: throttled,
+      schema: {
+        tags: ['accounts'],
+        summary: 'Set a new password with the e-mailed code; every session ends',
+        body: passwordResetBody,
+        response: { ...noContent, ...problems(400, 429) },
+      },
+    },
+    async (request, reply) => {
+      await resetPassword({ db, now: clock.now(), sessions }, request.body);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/v1/me/password',
+    {
+      config: throttled,
+      schema: {
+        tags: ['accounts'],
+        summary: 'Change the password; every session ends and this one is renewed',
+        body: changePasswordBody,
+        response: { ...noContent, ...problems(400, 401, 403, 429) },
+      },
+    },
+    async (request, reply) => {
+      const principal = await requirePrincipal(sessions, request);
+      await changePassword({ db, now: clock.now(), sessions }, { accountId: principal.accountId, ...request.body });
+      await openSession(reply, principal.accountId);
+      return reply.status(204).send(null);
     },
   );
 
@@ -96,6 +198,62 @@ export function accountsRoutes(app: App, deps: AppDeps) {
     async (request) => {
       const principal = await requirePrincipal(sessions, request);
       return me(principal.accountId, principal.departmentIds);
+    },
+  );
+
+  app.get(
+    '/api/v1/me/persons',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'The account holder and the relatives they act for, with identity details',
+        response: { 200: z.object({ persons: z.array(personSchema) }), ...problems(401) },
+      },
+    },
+    async (request) => {
+      const principal = await requirePrincipal(sessions, request);
+      return { persons: await listPersons(db, principal.accountId) };
+    },
+  );
+
+  app.post(
+    '/api/v1/me/persons',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Add a relative (a child, a spouse, …) to act for',
+        body: addPersonBody,
+        response: { 201: personSchema, ...problems(400, 401, 403) },
+      },
+    },
+    async (request, reply) => {
+      const principal = await requirePrincipal(sessions, request);
+      requireRole(principal, 'citizen');
+      const { relation, ...fields } = request.body;
+      const id = await addPerson({ db, now: clock.now() }, { accountId: principal.accountId, relation, fields });
+      const person = (await listPersons(db, principal.accountId)).find((p) => p.id === id);
+      return reply.status(201).send(person!);
+    },
+  );
+
+  app.patch(
+    '/api/v1/me/persons/:personId',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Complete or correct a person’s names and identity details',
+        params: personParams,
+        body: updatePersonBody,
+        response: { 200: personSchema, ...problems(400, 401, 404) },
+      },
+    },
+    async (request) => {
+      const principal = await requirePrincipal(sessions, request);
+      await updatePerson(
+        { db, now: clock.now() },
+        { accountId: principal.accountId, personId: request.params.personId, fields: request.body },
+      );
+      return (await listPersons(db, principal.accountId)).find((p) => p.id === request.params.personId)!;
     },
   );
 }

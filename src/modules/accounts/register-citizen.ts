@@ -1,10 +1,15 @@
+import { recordAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, isUniqueViolation } from '../../platform/errors.ts';
-import { recordAudit } from '../../platform/audit.ts';
+import { notify } from '../notifications/notify.ts';
+import { CODE_VALIDITY_MINUTES, issueCode } from './account-codes.ts';
 import { accounts, persons } from './accounts.tables.ts';
 import { hashPassword } from './passwords.ts';
 
-/** Creates a citizen account and its own person record, in one transaction with its audit event. */
+/**
+ * Creates a citizen account and its own person record, and sends the e-mail confirmation code,
+ * in one transaction with its audit event.
+ */
 export async function registerCitizen(
   deps: { db: Db; now: Date },
   input: {
@@ -14,6 +19,7 @@ export async function registerCitizen(
     familyNameLatin: string;
     givenNameArabic?: string;
     familyNameArabic?: string;
+    phone?: string;
     locale: string;
   },
 ): Promise<{ accountId: string; personId: string }> {
@@ -23,7 +29,7 @@ export async function registerCitizen(
     return await db.transaction(async (tx) => {
       const [account] = await tx
         .insert(accounts)
-        .values({ email: input.email, passwordHash, role: 'citizen', locale: input.locale })
+        .values({ email: input.email, passwordHash, role: 'citizen', locale: input.locale, phone: input.phone ?? null, createdAt: now })
         .returning({ id: accounts.id });
       const [person] = await tx
         .insert(persons)
@@ -34,17 +40,25 @@ export async function registerCitizen(
           familyNameLatin: input.familyNameLatin,
           givenNameArabic: input.givenNameArabic,
           familyNameArabic: input.familyNameArabic,
+          createdAt: now,
         })
         .returning({ id: persons.id });
-      // The audit keeps no e-mail nor name: identity data stays in its own tables.
+      // The audit keeps no e-mail, phone nor name: identity data stays in its own tables.
       await recordAudit(tx, {
         actorAccountId: account!.id,
         action: 'account.registered',
         entityType: 'account',
         entityId: account!.id,
-        after: { role: 'citizen', locale: input.locale },
+        after: { role: 'citizen', locale: input.locale, hasPhone: input.phone !== undefined },
         at: now,
       });
+      const code = await issueCode(tx, account!.id, 'email_confirmation', now);
+      await notify(
+        tx,
+        account!.id,
+        { kind: 'account.email_code', payload: { code, expiresInMinutes: CODE_VALIDITY_MINUTES } },
+        { now },
+      );
       return { accountId: account!.id, personId: person!.id };
     });
   } catch (error) {

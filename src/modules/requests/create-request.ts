@@ -17,35 +17,37 @@ export async function createRequest(
   input: { accountId: string; personId: string; consulateId: string; serviceId: string },
 ): Promise<{ id: string; reference: string; status: string }> {
   const { db, now } = deps;
-  return db.transaction(async (tx) => {
-    const [account] = await tx
-      .select({ emailVerifiedAt: accounts.emailVerifiedAt })
-      .from(accounts)
-      .where(eq(accounts.id, input.accountId));
-    if (!account?.emailVerifiedAt) {
-      throw new AppError('EMAIL_NOT_CONFIRMED', 403, 'Confirm your e-mail address with the code we sent first.');
-    }
-    const [person] = await tx
-      .select({ id: persons.id })
-      .from(persons)
-      .where(and(eq(persons.id, input.personId), eq(persons.accountId, input.accountId)));
-    if (!person) throw new AppError('PERSON_NOT_FOUND', 404, 'This person is not on your account.');
-    const [offer] = await tx
-      .select({
-        code: consulates.code,
-        departmentId: consulateServices.departmentId,
-        isEnabled: consulateServices.isEnabled,
-        requiresVerification: services.requiresVerification,
-      })
-      .from(consulateServices)
-      .innerJoin(consulates, eq(consulates.id, consulateServices.consulateId))
-      .innerJoin(services, eq(services.id, consulateServices.serviceId))
-      .where(and(eq(consulateServices.consulateId, input.consulateId), eq(consulateServices.serviceId, input.serviceId)));
-    if (!offer?.isEnabled) {
-      throw new AppError('SERVICE_NOT_OFFERED', 404, 'This consulate does not offer this service.');
-    }
-    const isAccepted = !offer.requiresVerification;
-    try {
+  try {
+    return await db.transaction(async (tx) => {
+      const [account] = await tx
+        .select({ emailVerifiedAt: accounts.emailVerifiedAt })
+        .from(accounts)
+        .where(eq(accounts.id, input.accountId));
+      if (!account?.emailVerifiedAt) {
+        throw new AppError('EMAIL_NOT_CONFIRMED', 403, 'Confirm your e-mail address with the code we sent first.');
+      }
+      const [person] = await tx
+        .select({ id: persons.id })
+        .from(persons)
+        .where(and(eq(persons.id, input.personId), eq(persons.accountId, input.accountId)));
+      if (!person) throw new AppError('PERSON_NOT_FOUND', 404, 'This person is not on your account.');
+      const [offer] = await tx
+        .select({
+          code: consulates.code,
+          departmentId: consulateServices.departmentId,
+          isEnabled: consulateServices.isEnabled,
+          requiresVerification: services.requiresVerification,
+        })
+        .from(consulateServices)
+        .innerJoin(consulates, eq(consulates.id, consulateServices.consulateId))
+        .innerJoin(services, eq(services.id, consulateServices.serviceId))
+        .where(
+          and(eq(consulateServices.consulateId, input.consulateId), eq(consulateServices.serviceId, input.serviceId)),
+        );
+      if (!offer?.isEnabled) {
+        throw new AppError('SERVICE_NOT_OFFERED', 404, 'This consulate does not offer this service.');
+      }
+      const isAccepted = !offer.requiresVerification;
       const [created] = await tx
         .insert(requests)
         .values({
@@ -71,24 +73,25 @@ export async function createRequest(
         at: now,
       });
       return created!;
-    } catch (error) {
-      if (isUniqueViolation(error, 'requests_one_open_per_person_service')) {
-        const [open] = await db
-          .select({ id: requests.id, reference: requests.reference })
-          .from(requests)
-          .where(
-            and(
-              eq(requests.personId, input.personId),
-              eq(requests.serviceId, input.serviceId),
-              inArray(requests.status, [...openRequestStatuses]),
-            ),
-          )
-          .limit(1);
-        throw new AppError('REQUEST_ALREADY_OPEN', 409, 'This person already has an open request for this service.', {
-          requestId: open?.id,
-        });
-      }
-      throw error;
+    });
+  } catch (error) {
+    // Outside the (rolled back) transaction: find the request that is already open.
+    if (isUniqueViolation(error, 'requests_one_open_per_person_service')) {
+      const [open] = await db
+        .select({ id: requests.id, reference: requests.reference })
+        .from(requests)
+        .where(
+          and(
+            eq(requests.personId, input.personId),
+            eq(requests.serviceId, input.serviceId),
+            inArray(requests.status, [...openRequestStatuses]),
+          ),
+        )
+        .limit(1);
+      throw new AppError('REQUEST_ALREADY_OPEN', 409, 'This person already has an open request for this service.', {
+        requestId: open?.id,
+      });
     }
-  });
+    throw error;
+  }
 }

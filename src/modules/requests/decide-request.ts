@@ -5,7 +5,7 @@ import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { notify } from '../notifications/notify.ts';
 import type { DecisionReasonCode } from './decision-reasons.ts';
-import { requestOfStaff } from './request-access.ts';
+import { lockRequest as requestOfCitizenOrStaffLocked, requestOfStaff } from './request-access.ts';
 import { isAllAccepted, loadChecklist } from './request-checklist.ts';
 import { assertRequestTransition } from './request-status.ts';
 
@@ -24,8 +24,11 @@ export async function decideRequest(
 ): Promise<void> {
   const { now, db } = deps;
   const { verdict, principal } = input;
+  // The scope check runs before the transaction: a refusal writes its audit event on its own
+  // (the transaction would roll it back, and PGlite's single connection cannot serve a second writer).
+  await requestOfStaff({ db, auditDb: db, now }, input.requestId, principal);
   await db.transaction(async (tx) => {
-    const request = await requestOfStaff({ db: tx, auditDb: db, now }, input.requestId, principal, { lock: true });
+    const request = await requestOfCitizenOrStaffLocked(tx, input.requestId);
     assertRequestTransition(request.status, verdict.decision);
     if (verdict.decision === 'accepted' && !isAllAccepted(await loadChecklist(tx, request.id))) {
       throw new AppError('DOCUMENTS_NOT_REVIEWED', 422, 'Every required document must be accepted before the request.');

@@ -45,11 +45,19 @@ export async function requestOfCitizen(
   return row;
 }
 
+/** Locks a request already found in scope, for the rest of the transaction. */
+export async function lockRequest(tx: Db, requestId: string): Promise<RequestRow> {
+  const row = await loadRequest(tx, requestId, true);
+  if (!row) throw notFound();
+  return row;
+}
+
 /**
  * A request a staff member may handle: in their consulate, and for a consular agent in one of
  * their departments. Anything else answers 404 and leaves an audit event: staff looking outside
- * their scope is worth knowing about. The audit is written outside the caller's transaction (which
- * rolls back with the 404).
+ * their scope is worth knowing about. Call it before opening a transaction: the audit event must
+ * survive the 404 (a transaction would roll it back), and on PGlite's single connection a second
+ * writer inside an open transaction would wait forever.
  */
 export async function requestOfStaff(
   deps: { db: Db; auditDb: Db; now: Date },

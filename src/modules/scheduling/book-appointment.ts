@@ -70,7 +70,8 @@ export async function bookAppointment(
                                     status, decided_at, created_at, updated_at)
               SELECT ${newRequestReference(offer.consulateCode)}, ${input.consulateId}, ${input.serviceId},
                      seat.department_id, ${input.personId}, ${input.ownerAccountId}, 'accepted', ${now}, ${now}, ${now}
-              FROM seat WHERE NOT EXISTS (SELECT 1 FROM reusable)
+              FROM seat
+              WHERE NOT EXISTS (SELECT 1 FROM reusable)
               RETURNING id
             ), opened AS (
               SELECT id FROM reusable WHERE EXISTS (SELECT 1 FROM seat)
@@ -99,6 +100,11 @@ export async function bookAppointment(
                  + (offer.horizon_days + 1) * interval '1 day') AT TIME ZONE offer.time_zone)
             AND EXISTS (SELECT 1 FROM person)
             AND EXISTS (SELECT 1 FROM request)
+            -- No seat for a person who already holds one for this service here (a concurrent twin
+            -- that slips past this check fails on appointments_one_active_per_person_service).
+            AND NOT EXISTS (SELECT 1 FROM appointments x
+                            WHERE x.person_id = ${input.personId} AND x.consulate_id = ${input.consulateId}
+                              AND x.service_id = ${input.serviceId} AND x.status IN ('booked', 'checked_in'))
           RETURNING slots.id, slots.starts_at, slots.department_id
         ), ${openedRequest}, appointment AS (
           INSERT INTO appointments (reference, slot_id, consulate_id, department_id, service_id, person_id,
@@ -133,22 +139,14 @@ export async function bookAppointment(
         );
       }
       if (isUniqueViolation(error, 'requests_one_open_per_person_service')) {
-        const [active] = await queryRows<{ id: string }>(
-          db,
-          sql`SELECT id FROM appointments WHERE person_id = ${input.personId} AND consulate_id = ${input.consulateId}
-                AND service_id = ${input.serviceId} AND status IN ('booked', 'checked_in') LIMIT 1`,
-        );
-        if (active) {
-          throw new AppError(
-            'ACTIVE_APPOINTMENT_EXISTS',
-            409,
-            'This person already holds an active appointment for this service at this consulate.',
-          );
-        }
+        // Only reachable without a requestId, for a service without verification, whose requests are
+        // all accepted: the open one is not reusable because it holds an active appointment (booked
+        // a moment ago by a concurrent attempt). No query here: inside a transaction the failed
+        // statement has aborted it.
         throw new AppError(
-          'REQUEST_ALREADY_OPEN',
+          'ACTIVE_APPOINTMENT_EXISTS',
           409,
-          'This person already has an open request for this service: book with its requestId.',
+          'This person already holds an active appointment for this service at this consulate.',
         );
       }
       // A reference collision is astronomically rare; draw another.
@@ -157,6 +155,6 @@ export async function bookAppointment(
       if (isCollision && attempt < 3) continue;
       throw error;
     }
-    throw await explainUnbookableSlot(db, { ...input, offer, now });
+    throw await explainUnbookableSlot(db, { ...input, offer, now, purpose: 'book' });
   }
 }

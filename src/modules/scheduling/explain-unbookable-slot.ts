@@ -1,5 +1,5 @@
-import { and, eq } from 'drizzle-orm';
-import type { Db } from '../../platform/db.ts';
+import { and, eq, sql } from 'drizzle-orm';
+import { type Db, queryRows } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { persons } from '../accounts/accounts.tables.ts';
 import { requests } from '../requests/requests.tables.ts';
@@ -20,6 +20,8 @@ export async function explainUnbookableSlot(
     now: Date;
     requestId?: string;
     serviceId?: string;
+    // A booking is also refused for a person who already holds an appointment; a move is not.
+    purpose: 'book' | 'move';
   },
 ): Promise<AppError> {
   const [person] = await db
@@ -27,6 +29,18 @@ export async function explainUnbookableSlot(
     .from(persons)
     .where(and(eq(persons.id, input.personId), eq(persons.accountId, input.ownerAccountId)));
   if (!person) return new AppError('PERSON_NOT_FOUND', 404, 'This person is not on the account.');
+  const [active] = await queryRows<{ id: string }>(
+    db,
+    sql`SELECT id FROM appointments WHERE person_id = ${input.personId} AND consulate_id = ${input.offer.consulateId}
+          AND service_id = ${input.offer.serviceId} AND status IN ('booked', 'checked_in') LIMIT 1`,
+  );
+  if (active && input.purpose === 'book') {
+    return new AppError(
+      'ACTIVE_APPOINTMENT_EXISTS',
+      409,
+      'This person already holds an active appointment for this service at this consulate.',
+    );
+  }
   if (input.requestId) {
     const [request] = await db
       .select()

@@ -48,6 +48,7 @@ export async function moveAppointment(
         ownerAccountId: current.account_id,
         offer,
         now,
+        purpose: 'move',
       });
     }
     await tx.execute(freeSeat(current.slot_id));

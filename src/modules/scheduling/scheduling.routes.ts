@@ -97,6 +97,8 @@ export function schedulingRoutes(app: App, deps: AppDeps) {
           ? (await requestOfCitizen(db, request.body.requestId, principal.accountId)).person_id
           : principal.selfPersonId);
       if (!personId) throw new AppError('PERSON_NOT_FOUND', 404, 'The account has no person record.');
+      // Read before the transaction (PGlite has one connection: no second reader inside it).
+      const offer = await availability.offer(db, request.body.consulateId, request.body.serviceId, clock.now().getTime());
       const result = await runIdempotent(
         db,
         {
@@ -107,11 +109,7 @@ export function schedulingRoutes(app: App, deps: AppDeps) {
         },
         async (tx) => {
           const row = await bookAppointment(
-            {
-              db: tx,
-              clock,
-              offer: await availability.offer(db, request.body.consulateId, request.body.serviceId, clock.now().getTime()),
-            },
+            { db: tx, clock, offer },
             { actor: { accountId: principal.accountId }, ownerAccountId: principal.accountId, personId, ...request.body },
           );
           return { statusCode: 201, body: presentAppointment(row) };

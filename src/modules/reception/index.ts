@@ -1,0 +1,12 @@
+// What other modules (and main.ts's scheduler) may use of reception.
+export { buildConvocation } from './build-convocation.ts';
+export { type CheckInBy, checkInAppointment } from './check-in-appointment.ts';
+export {
+  type ConvocationClaims,
+  type ConvocationPayload,
+  signConvocationToken,
+  verifyConvocationToken,
+} from './convocation-token.ts';
+export { countNoShows, markNoShows } from './mark-no-shows.ts';
+export { receptionRoutes } from './reception.routes.ts';
+export { type ConvocationInput, renderConvocation } from './render-convocation.ts';
