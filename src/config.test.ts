@@ -118,12 +118,20 @@ describe('configuration', () => {
     SIGNING_PRIVATE_KEY: 'k'.repeat(64),
     SMTP_URL: 'smtps://mailer:secret@smtp.example.org:465',
     PUBLIC_URL: 'https://rdv.example.ma',
+    PAYMENT_GATEWAY: 'cmi',
+    CMI_CLIENT_ID: '600000000',
+    CMI_STORE_KEY: 'STOREKEY-TEST-1',
+    CMI_GATEWAY_URL: 'https://testpayment.cmi.co.ma/fim/est3Dgate',
+    CMI_API_URL: 'https://testpayment.cmi.co.ma/fim/api',
+    CMI_API_USER: 'api',
+    CMI_API_PASSWORD: 'api-secret',
   };
 
   it('refuses production without its keys, mail server and public URL, naming each', () => {
     const faults = faultsOf({ NODE_ENV: 'production' });
     expect(faults.map((f) => f.split(':')[0]).sort()).toEqual([
       'DOCUMENT_MASTER_KEY',
+      'PAYMENT_GATEWAY',
       'PUBLIC_URL',
       'SIGNING_PRIVATE_KEY',
       'SMTP_URL',
@@ -131,6 +139,17 @@ describe('configuration', () => {
     expect(loadConfig(production).NODE_ENV).toBe('production');
     expect(faultsOf({ ...production, DOCUMENT_MASTER_KEY: 'c2hvcnQ=' })).toEqual([
       'DOCUMENT_MASTER_KEY="c2hvcnQ=": must be 32 bytes encoded in base64',
+    ]);
+  });
+
+  it('asks for every CMI setting when the CMI gateway is chosen', () => {
+    const faults = faultsOf({ PAYMENT_GATEWAY: 'cmi', CMI_CLIENT_ID: '600000000' });
+    expect(faults.map((f) => f.split(':')[0]).sort()).toEqual([
+      'CMI_API_PASSWORD',
+      'CMI_API_URL',
+      'CMI_API_USER',
+      'CMI_GATEWAY_URL',
+      'CMI_STORE_KEY',
     ]);
   });
 

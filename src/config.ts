@@ -68,6 +68,20 @@ const envSchema = z.object({
   MAX_DOCUMENTS_PER_REQUEST: z.coerce.number().int().min(1).max(200).default(20),
   // An appointment not checked in this many minutes after its time becomes a no-show.
   NO_SHOW_GRACE_MINUTES: z.coerce.number().int().min(0).max(1440).default(30),
+  // The card gateway for online payments: the sandbox served by Mawid itself (development, tests,
+  // demos) or the CMI (Morocco's interbank gateway). Production refuses the sandbox.
+  PAYMENT_GATEWAY: z.enum(['sandbox', 'cmi']).default('sandbox'),
+  // CMI merchant settings (given by the bank under contract). The store key signs every exchange.
+  CMI_CLIENT_ID: z.string().min(1).optional(),
+  CMI_STORE_KEY: z.string().min(8).optional(),
+  CMI_GATEWAY_URL: z.url().optional(),
+  CMI_API_URL: z.url().optional(),
+  CMI_API_USER: z.string().min(1).optional(),
+  CMI_API_PASSWORD: z.string().min(1).optional(),
+  // The sandbox's own store key (it is not a secret: the sandbox moves no money).
+  SANDBOX_STORE_KEY: z.string().min(8).default('SANDBOX-STORE-KEY'),
+  // An unfinished online payment expires after this many minutes (a late success still wins).
+  PAYMENT_EXPIRY_MINUTES: z.coerce.number().int().min(5).max(1440).default(30),
   // Run the notification worker in this process (default: yes in embedded mode; `mawid worker` otherwise).
   WORKER_IN_PROCESS: booleanFromEnv.optional(),
 });
@@ -111,8 +125,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const missing = (['DOCUMENT_MASTER_KEY', 'SIGNING_PRIVATE_KEY', 'SMTP_URL', 'PUBLIC_URL'] as const).filter(
       (name) => !value[name],
     );
-    if (missing.length > 0) {
-      throw new ConfigError(missing.map((name) => `${name}: is required when NODE_ENV=production`));
+    const faults = missing.map((name) => `${name}: is required when NODE_ENV=production`);
+    if (value.PAYMENT_GATEWAY === 'sandbox') {
+      faults.push('PAYMENT_GATEWAY: the sandbox moves no money and is refused when NODE_ENV=production');
+    }
+    if (faults.length > 0) throw new ConfigError(faults);
+  }
+  if (value.PAYMENT_GATEWAY === 'cmi') {
+    const cmiMissing = (['CMI_CLIENT_ID', 'CMI_STORE_KEY', 'CMI_GATEWAY_URL', 'CMI_API_URL', 'CMI_API_USER', 'CMI_API_PASSWORD'] as const).filter(
+      (name) => !value[name],
+    );
+    if (cmiMissing.length > 0) {
+      throw new ConfigError(cmiMissing.map((name) => `${name}: is required when PAYMENT_GATEWAY=cmi`));
     }
   }
   return Object.freeze({

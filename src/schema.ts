@@ -8,3 +8,4 @@ export * from './modules/documents/documents.tables.ts';
 export * from './modules/notifications/notifications.tables.ts';
 export * from './modules/requests/requests.tables.ts';
 export * from './platform/outbox.tables.ts';
+export * from './modules/payments/payments.tables.ts';

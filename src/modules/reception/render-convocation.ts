@@ -45,16 +45,150 @@ export function spellLocalTime(facts: AppointmentFacts, locale: Locale): { date:
 const localized = (text: { ar: string; fr: string; en: string; es?: string }, locale: Locale) =>
   text[locale] ?? text.fr;
 
+/** What every section draws with: the document, the reader's language and direction. */
+interface Page {
+  doc: PDFKit.PDFDocument;
+  locale: Locale;
+  isRtl: boolean;
+  label: (key: ConvocationLabel) => string;
+  style: (size: number, weight?: TextStyle['weight'], color?: string) => TextStyle;
+}
+
+/** Title, consulate and address at the start edge; the QR code and its caption at the end edge. Returns y below. */
+function drawHeader(page: Page, facts: AppointmentFacts, qr: Buffer): number {
+  const { doc, label, style, isRtl } = page;
+  // The start edge is the right one on an Arabic page.
+  const qrX = isRtl ? PAGE.margin : PAGE.width - PAGE.margin - QR_SIZE;
+  const header = { x: isRtl ? PAGE.margin + QR_SIZE + 24 : PAGE.margin, width: CONTENT_WIDTH - QR_SIZE - 24 };
+  let y = PAGE.margin;
+  drawLine(doc, label('convocation.title'), { ...header, y }, style(24, 'bold', ACCENT));
+  y += lineHeight(doc, style(24, 'bold'));
+  drawLine(doc, label('convocation.subtitle'), { ...header, y }, style(12, 'regular', GREY));
+  y += lineHeight(doc, style(12)) + 8;
+  y = drawParagraph(doc, localized(facts.consulate.name, page.locale), { ...header, y }, style(13, 'bold'));
+  y = drawParagraph(doc, facts.consulate.address, { ...header, y }, style(10.5, 'regular', GREY));
+
+  doc.image(qr, qrX, PAGE.margin, { width: QR_SIZE, height: QR_SIZE });
+  const caption = { x: qrX, y: PAGE.margin + QR_SIZE + 2, width: QR_SIZE };
+  const captionBottom = drawParagraph(
+    doc,
+    label('convocation.qrCaption'),
+    caption,
+    style(8, 'regular', GREY),
+    'center',
+  );
+  y = Math.max(y, captionBottom) + 14;
+  doc
+    .moveTo(PAGE.margin, y)
+    .lineTo(PAGE.width - PAGE.margin, y)
+    .lineWidth(0.8)
+    .strokeColor(ACCENT)
+    .stroke();
+  return y + 14;
+}
+
+/** The facts of the appointment as label and value rows. Returns y below. */
+function drawFacts(page: Page, facts: AppointmentFacts, top: number): number {
+  const { doc, label, style, isRtl, locale } = page;
+  const { date, time } = spellLocalTime(facts, locale);
+  const { person } = facts;
+  const arabicName = [person.givenNameArabic, person.familyNameArabic].filter(Boolean).join(' ');
+  const rows: [ConvocationLabel, string | null][] = [
+    ['convocation.nameLatin', `${person.givenNameLatin} ${person.familyNameLatin}`],
+    ['convocation.nameArabic', arabicName || null],
+    ['convocation.date', date],
+    ['convocation.time', time],
+    ['convocation.department', localized(facts.department.name, locale)],
+    ['convocation.service', localized(facts.service.name, locale)],
+    ['convocation.appointmentReference', facts.reference],
+    ['convocation.requestReference', facts.requestReference],
+  ];
+  const keyFacts: ConvocationLabel[] = ['convocation.date', 'convocation.time', 'convocation.appointmentReference'];
+  const labelBox = { x: isRtl ? PAGE.width - PAGE.margin - LABEL_WIDTH : PAGE.margin, width: LABEL_WIDTH };
+  const valueBox = {
+    x: isRtl ? PAGE.margin : PAGE.margin + LABEL_WIDTH + COLUMN_GAP,
+    width: CONTENT_WIDTH - LABEL_WIDTH - COLUMN_GAP,
+  };
+  let y = top;
+  for (const [key, value] of rows) {
+    if (value === null) continue;
+    const isKeyFact = keyFacts.includes(key);
+    const valueStyle = style(isKeyFact ? 12.5 : 11.5, isKeyFact ? 'bold' : 'regular');
+    const labelBottom = drawParagraph(doc, label(key), { ...labelBox, y: y + 1.5 }, style(10, 'regular', GREY));
+    const valueBottom = drawParagraph(doc, value, { ...valueBox, y }, valueStyle);
+    y = Math.max(labelBottom, valueBottom) + 5;
+  }
+  return y;
+}
+
+/** The documents to bring, one bullet each; a list too long for the page goes on to the next one. */
+function drawDocuments(page: Page, codes: string[], top: number, bottom: number): number {
+  const { doc, label, style, isRtl, locale } = page;
+  let y = top + 10;
+  drawLine(
+    doc,
+    label('convocation.documents'),
+    { x: PAGE.margin, y, width: CONTENT_WIDTH },
+    style(12.5, 'bold', ACCENT),
+  );
+  y += lineHeight(doc, style(12.5, 'bold')) + 2;
+  const itemStyle = style(11);
+  const height = lineHeight(doc, itemStyle);
+  const bulletWidth = 16;
+  const item = { x: isRtl ? PAGE.margin : PAGE.margin + bulletWidth, width: CONTENT_WIDTH - bulletWidth };
+  const bulletX = isRtl ? PAGE.width - PAGE.margin - bulletWidth : PAGE.margin;
+  for (const code of codes) {
+    wrapText(documentName(locale, code), item.width, itemStyle).forEach((line, i) => {
+      if (y + height > bottom) {
+        doc.addPage({ size: 'A4', margin: 0 });
+        y = PAGE.margin;
+      }
+      if (i === 0) drawLine(doc, '•', { x: bulletX, y, width: bulletWidth }, itemStyle);
+      drawLine(doc, line, { ...item, y }, itemStyle);
+      y += height;
+    });
+  }
+  return y;
+}
+
+/** The advice to come early and the verification note, at the foot of the last page. */
+function footer(page: Page): { top: number; draw: () => void } {
+  const { doc, label, style } = page;
+  const blocks = [
+    { style: style(10.5, 'bold'), lines: [] as string[], text: label('convocation.footer') },
+    { style: style(8.5, 'regular', GREY), lines: [] as string[], text: label('convocation.verification') },
+  ].map((block) => ({ ...block, lines: wrapText(block.text, CONTENT_WIDTH, block.style) }));
+  const height = blocks.reduce((sum, b) => sum + b.lines.length * lineHeight(doc, b.style), 4);
+  const top = PAGE.height - PAGE.margin - height;
+  return {
+    top,
+    draw: () => {
+      doc
+        .moveTo(PAGE.margin, top - 10)
+        .lineTo(PAGE.width - PAGE.margin, top - 10)
+        .lineWidth(0.5)
+        .strokeColor(GREY)
+        .stroke();
+      let y = top;
+      for (const block of blocks) {
+        for (const line of block.lines) {
+          drawLine(doc, line, { x: PAGE.margin, y, width: CONTENT_WIDTH }, block.style);
+          y += lineHeight(doc, block.style);
+        }
+        y += 4;
+      }
+    },
+  };
+}
+
 /**
- * The convocation PDF (A4, one page) in the reader's language; an Arabic page reads right to left.
+ * The convocation PDF (A4) in the reader's language; an Arabic page reads right to left.
  * Pure: everything it shows comes from its input.
  */
 export async function renderConvocation(input: ConvocationInput): Promise<Buffer> {
   const { facts, token, locale } = input;
-  const base = locale === 'ar' ? 'rtl' : 'ltr';
   const label = (key: ConvocationLabel) => convocationText(locale, key);
   const qr = await QRCode.toBuffer(token, { errorCorrectionLevel: 'M', margin: 2, scale: 4, type: 'png' });
-
   const doc = new PDFDocument({
     size: 'A4',
     // Margins are kept by hand: pdfkit would otherwise open a page for text near the bottom.
@@ -74,123 +208,18 @@ export async function renderConvocation(input: ConvocationInput): Promise<Buffer
   });
   registerFaces(doc);
 
-  const style = (size: number, weight: TextStyle['weight'] = 'regular', color?: string): TextStyle => ({
-    size,
-    weight,
-    base,
-    color,
-  });
-  const isRtl = base === 'rtl';
-  // The start edge is the right one on an Arabic page: the QR code goes to the end edge.
-  const qrX = isRtl ? PAGE.margin : PAGE.width - PAGE.margin - QR_SIZE;
-  const headerWidth = CONTENT_WIDTH - QR_SIZE - 24;
-  const headerX = isRtl ? PAGE.margin + QR_SIZE + 24 : PAGE.margin;
-  const header = { x: headerX, width: headerWidth };
-
-  let y = PAGE.margin;
-  drawLine(doc, label('convocation.title'), { ...header, y }, style(24, 'bold', ACCENT));
-  y += lineHeight(doc, style(24, 'bold'));
-  drawLine(doc, label('convocation.subtitle'), { ...header, y }, style(12, 'regular', GREY));
-  y += lineHeight(doc, style(12)) + 8;
-  y = drawParagraph(doc, localized(facts.consulate.name, locale), { ...header, y }, style(13, 'bold'));
-  y = drawParagraph(doc, facts.consulate.address, { ...header, y }, style(10.5, 'regular', GREY));
-
-  doc.image(qr, qrX, PAGE.margin, { width: QR_SIZE, height: QR_SIZE });
-  const captionBottom = drawParagraph(
+  const base = locale === 'ar' ? 'rtl' : 'ltr';
+  const page: Page = {
     doc,
-    label('convocation.qrCaption'),
-    { x: qrX, y: PAGE.margin + QR_SIZE + 2, width: QR_SIZE },
-    style(8, 'regular', GREY),
-    'center',
-  );
-
-  y = Math.max(y, captionBottom) + 14;
-  doc
-    .moveTo(PAGE.margin, y)
-    .lineTo(PAGE.width - PAGE.margin, y)
-    .lineWidth(0.8)
-    .strokeColor(ACCENT)
-    .stroke();
-  y += 14;
-
-  const { date, time } = spellLocalTime(facts, locale);
-  const { person } = facts;
-  const arabicName = [person.givenNameArabic, person.familyNameArabic].filter(Boolean).join(' ');
-  const rows: [ConvocationLabel, string][] = [
-    ['convocation.nameLatin', `${person.givenNameLatin} ${person.familyNameLatin}`],
-    ...(arabicName ? ([['convocation.nameArabic', arabicName]] as [ConvocationLabel, string][]) : []),
-    ['convocation.date', date],
-    ['convocation.time', time],
-    ['convocation.department', localized(facts.department.name, locale)],
-    ['convocation.service', localized(facts.service.name, locale)],
-    ['convocation.appointmentReference', facts.reference],
-    ...(facts.requestReference
-      ? ([['convocation.requestReference', facts.requestReference]] as [ConvocationLabel, string][])
-      : []),
-  ];
-  const labelX = isRtl ? PAGE.width - PAGE.margin - LABEL_WIDTH : PAGE.margin;
-  const valueWidth = CONTENT_WIDTH - LABEL_WIDTH - COLUMN_GAP;
-  const valueX = isRtl ? PAGE.margin : PAGE.margin + LABEL_WIDTH + COLUMN_GAP;
-  for (const [key, value] of rows) {
-    const isKeyFact =
-      key === 'convocation.date' || key === 'convocation.time' || key === 'convocation.appointmentReference';
-    const valueStyle = style(isKeyFact ? 12.5 : 11.5, isKeyFact ? 'bold' : 'regular');
-    const labelBottom = drawParagraph(
-      doc,
-      label(key),
-      { x: labelX, y: y + 1.5, width: LABEL_WIDTH },
-      style(10, 'regular', GREY),
-    );
-    const valueBottom = drawParagraph(doc, value, { x: valueX, y, width: valueWidth }, valueStyle);
-    y = Math.max(labelBottom, valueBottom) + 5;
-  }
-
-  y += 10;
-  drawLine(
-    doc,
-    label('convocation.documents'),
-    { x: PAGE.margin, y, width: CONTENT_WIDTH },
-    style(12.5, 'bold', ACCENT),
-  );
-  y += lineHeight(doc, style(12.5, 'bold')) + 2;
-  const itemStyle = style(11);
-  const bulletWidth = 16;
-  const itemX = isRtl ? PAGE.margin : PAGE.margin + bulletWidth;
-  const bulletX = isRtl ? PAGE.width - PAGE.margin - bulletWidth : PAGE.margin;
-  for (const code of facts.service.requiredDocuments) {
-    drawLine(doc, '•', { x: bulletX, y, width: bulletWidth }, itemStyle);
-    for (const line of wrapText(documentName(locale, code), CONTENT_WIDTH - bulletWidth, itemStyle)) {
-      drawLine(doc, line, { x: itemX, y, width: CONTENT_WIDTH - bulletWidth }, itemStyle);
-      y += lineHeight(doc, itemStyle);
-    }
-  }
-
-  const footerStyle = style(10.5, 'bold');
-  const noteStyle = style(8.5, 'regular', GREY);
-  const footerLines = wrapText(label('convocation.footer'), CONTENT_WIDTH, footerStyle);
-  const noteLines = wrapText(label('convocation.verification'), CONTENT_WIDTH, noteStyle);
-  let footerY =
-    PAGE.height -
-    PAGE.margin -
-    footerLines.length * lineHeight(doc, footerStyle) -
-    noteLines.length * lineHeight(doc, noteStyle) -
-    10;
-  doc
-    .moveTo(PAGE.margin, footerY - 10)
-    .lineTo(PAGE.width - PAGE.margin, footerY - 10)
-    .lineWidth(0.5)
-    .strokeColor(GREY)
-    .stroke();
-  for (const line of footerLines) {
-    drawLine(doc, line, { x: PAGE.margin, y: footerY, width: CONTENT_WIDTH }, footerStyle);
-    footerY += lineHeight(doc, footerStyle);
-  }
-  footerY += 4;
-  for (const line of noteLines) {
-    drawLine(doc, line, { x: PAGE.margin, y: footerY, width: CONTENT_WIDTH }, noteStyle);
-    footerY += lineHeight(doc, noteStyle);
-  }
-
+    locale,
+    isRtl: base === 'rtl',
+    label,
+    style: (size, weight = 'regular', color) => ({ size, weight, base, color }),
+  };
+  const foot = footer(page);
+  const factsBottom = drawFacts(page, facts, drawHeader(page, facts, qr));
+  drawDocuments(page, facts.service.requiredDocuments, factsBottom, foot.top - 24);
+  foot.draw();
   doc.end();
   return ended;
 }
