@@ -108,6 +108,23 @@ describe('the convocation PDF', () => {
     expect(text).not.toContain(convocationText('en', 'convocation.requestReference'));
   });
 
+  it('goes on to a second page when the list of documents is too long for one', async () => {
+    const codes = [...new Set(demoNetwork.services.flatMap((s) => s.requiredDocuments))];
+    const many = [...codes, ...codes];
+    const pdf = await renderConvocation({
+      facts: { ...facts, service: { ...facts.service, requiredDocuments: many } },
+      token,
+      locale: 'fr',
+      issuedAt: new Date('2026-12-01T08:00:00Z'),
+    });
+    expect(pdf.toString('latin1').match(/\/Type \/Page\b(?!s)/g)).toHaveLength(2);
+    const text = await extractPdfText(pdf);
+    for (const code of codes) expect(text).toContain(documentName('fr', code));
+    expect(text).toContain(convocationText('fr', 'convocation.footer').slice(0, 40));
+    const single = await renderConvocation({ facts, token, locale: 'fr', issuedAt: new Date('2026-12-01T08:00:00Z') });
+    expect(single.toString('latin1').match(/\/Type \/Page\b(?!s)/g)).toHaveLength(1);
+  });
+
   it('names every document the demo catalogue asks for, in every language', () => {
     const codes = new Set(demoNetwork.services.flatMap((s) => s.requiredDocuments));
     expect([...codes].filter((code) => !isDocumentNamed(code))).toEqual([]);

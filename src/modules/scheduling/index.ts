@@ -10,3 +10,4 @@ export { moveAppointment } from './move-appointment.ts';
 export { appointmentListSchema, appointmentSchema, slotIdSchema } from './scheduling.schemas.ts';
 export { schedulingRoutes } from './scheduling.routes.ts';
 export { type AppointmentFacts, loadAppointmentFacts } from './appointment-facts.ts';
+export { activeAppointmentStatuses, type AppointmentStatus, assertTransition, canTransition } from './appointment-status.ts';
