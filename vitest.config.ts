@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts'],
+    globalSetup: ['src/test/global-setup.ts'],
     // One PGlite per worker, shared by the files that worker runs (see src/test/databases.ts):
     // starting one costs seconds and ~0.8 GB, so files are not isolated from each other.
     isolate: false,

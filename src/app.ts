@@ -17,7 +17,7 @@ import type { Config } from './config.ts';
 import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
 import { callCenterRoutes } from './modules/callcenter/callcenter.routes.ts';
 import { documentsRoutes } from './modules/documents/documents.routes.ts';
-import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
+import { type MailCatcher, notificationsRoutes } from './modules/notifications/index.ts';
 import { receptionRoutes } from './modules/reception/reception.routes.ts';
 import { requestsRoutes } from './modules/requests/requests.routes.ts';
 import { adminRoutes } from './modules/network/admin/admin.routes.ts';
@@ -40,6 +40,8 @@ export interface BuildOptions {
   logger?: boolean;
   // Tests pass ephemeral keys; otherwise they come from the configuration (or DATA_DIR in development).
   keys?: Keys;
+  // The in-process development mail catcher, whose mailbox is served at /dev/mail.
+  mailCatcher?: MailCatcher;
 }
 
 /** The whole HTTP application: the platform first, then each module's routes. */
@@ -141,6 +143,6 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; deps:
   requestsRoutes(app, deps);
   documentsRoutes(app, deps);
   receptionRoutes(app, deps);
-  notificationsRoutes(app, deps);
+  notificationsRoutes(app, deps, { mailCatcher: options.mailCatcher });
   return { app, deps };
 }

@@ -1,9 +1,9 @@
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import { buildApp } from './app.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
+import { scheduledJobs, startScheduledJobs } from './jobs.ts';
 import { seedDemo } from './modules/network/demo/seed-demo.ts';
-import { materializeAllSlots } from './modules/scheduling/index.ts';
-import { sealAuditLog } from './platform/audit.ts';
+import { createChannels, type RunningWorker, startOutboxWorker } from './modules/notifications/index.ts';
 import { systemClock } from './platform/clock.ts';
 import { type Database, openDatabase } from './platform/db.ts';
 
@@ -13,7 +13,11 @@ Usage: mawid <command>
 
 Commands:
   start     migrate, seed the demo network when the database is empty (embedded mode),
-            then serve the API on HOST:PORT (default http://127.0.0.1:3000)
+            then serve the application on HOST:PORT (default http://127.0.0.1:3000);
+            in embedded mode it also runs the notification worker and the scheduled jobs
+  worker    deliver notifications (e-mail, SMS) and run the scheduled jobs: calendars,
+            reminders, no-shows, payment expiry, audit sealing (run one or more beside
+            the app servers when they use PostgreSQL)
   migrate   apply the database migrations and exit
   seed      seed the demo network into an empty database and exit
   help      print this help
@@ -32,6 +36,47 @@ async function open(config: Config): Promise<Database> {
   });
 }
 
+/** Stops everything in order on SIGINT/SIGTERM: no new work, finish what runs, close connections. */
+function onShutdown(log: Logger, steps: (() => Promise<unknown>)[]) {
+  let isStopping = false;
+  const stop = async (signal: string) => {
+    if (isStopping) return;
+    isStopping = true;
+    log.info({ signal }, 'stopping');
+    for (const step of steps) {
+      try {
+        await step();
+      } catch (error) {
+        log.error({ err: error }, 'error while stopping');
+      }
+    }
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/** The notification worker and the scheduled jobs, as `mawid worker` runs them (or `start` in-process). */
+async function startBackgroundWork(config: Config, database: Database, log: Logger, channels: Awaited<ReturnType<typeof createChannels>>, onCalendarChange?: () => void) {
+  const worker: RunningWorker = startOutboxWorker({
+    db: database.db,
+    clock: systemClock,
+    channels,
+    publicUrl: config.PUBLIC_URL,
+    logger: log,
+  });
+  const jobs = startScheduledJobs(
+    scheduledJobs({ db: database.db, clock: systemClock, config, onCalendarChange }),
+    log,
+  );
+  return {
+    async stop() {
+      await jobs.stop();
+      await worker.stop();
+    },
+  };
+}
+
 async function start(config: Config) {
   const log = pino({ level: config.LOG_LEVEL });
   const database = await open(config);
@@ -40,39 +85,33 @@ async function start(config: Config) {
     const result = await seedDemo({ db: database.db, clock: systemClock });
     if (result.seeded) log.info(result, 'demo network seeded');
   }
-  const { app, deps } = await buildApp({ config, database });
-  // The calendar moves forward every day: extend each department to its horizon, and seal the audit log.
-  const refresh = async () => {
-    try {
-      const generated = await materializeAllSlots({ db: database.db, clock: systemClock });
-      const sealed = await sealAuditLog(database.db, systemClock.now());
-      deps.availability.invalidateAll();
-      log.info({ generated, sealed }, 'calendars extended, audit log sealed');
-    } catch (error) {
-      log.error({ err: error }, 'periodic refresh failed; retrying at the next tick');
-    }
-  };
-  await refresh();
-  const timer = setInterval(refresh, config.SLOT_REFRESH_MINUTES * 60_000);
-  timer.unref();
-
-  let isStopping = false;
-  const stop = async (signal: string) => {
-    if (isStopping) return;
-    isStopping = true;
-    log.info({ signal }, 'stopping');
-    clearInterval(timer);
-    await app.close();
-    await database.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  const channels = await createChannels(config, database.db);
+  const { app, deps } = await buildApp({ config, database, mailCatcher: channels.mailCatcher });
+  const background = config.WORKER_IN_PROCESS
+    ? await startBackgroundWork(config, database, log, channels, () => deps.availability.invalidateAll())
+    : undefined;
+  onShutdown(log, [() => app.close(), async () => background?.stop(), () => channels.close(), () => database.close()]);
   await app.listen({ host: config.HOST, port: config.PORT });
   log.info(
-    { url: `http://${config.HOST}:${config.PORT}`, database: database.kind, docs: '/api/docs' },
+    {
+      url: `http://${config.HOST}:${config.PORT}`,
+      database: database.kind,
+      docs: '/api/docs',
+      mailbox: channels.mailCatcher ? '/dev/mail' : undefined,
+      worker: config.WORKER_IN_PROCESS ? 'in-process' : 'run `mawid worker`',
+    },
     'Mawid is serving',
   );
+}
+
+async function worker(config: Config) {
+  const log = pino({ level: config.LOG_LEVEL });
+  const database = await open(config);
+  await database.migrate();
+  const channels = await createChannels(config, database.db);
+  const background = await startBackgroundWork(config, database, log, channels);
+  onShutdown(log, [() => background.stop(), () => channels.close(), () => database.close()]);
+  log.info({ database: database.kind }, 'Mawid worker is running');
 }
 
 export async function main(argv: string[]): Promise<void> {
@@ -95,6 +134,9 @@ export async function main(argv: string[]): Promise<void> {
   switch (command) {
     case 'start':
       await start(config);
+      return;
+    case 'worker':
+      await worker(config);
       return;
     case 'migrate': {
       const database = await open(config);

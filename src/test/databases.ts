@@ -16,7 +16,7 @@ const opened = new Map<Engine, Promise<Database>>();
 async function createPostgres(): Promise<Database> {
   const base = process.env.TEST_DATABASE_URL as string;
   const worker = process.env.VITEST_POOL_ID ?? process.env.VITEST_WORKER_ID ?? '0';
-  const name = `mawid_test_${worker}`;
+  const name = `mawid_test_${process.env.MAWID_TEST_RUN ?? 'local'}_${worker}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

@@ -80,16 +80,12 @@ describe('the development mail catcher', () => {
     expect(configured.mailCatcher).toBeUndefined();
     await configured.close();
 
-    const production = await createChannels(
-      loadConfig({
-        NODE_ENV: 'production',
-        SMTP_URL: 'smtps://mailer:secret@smtp.example.org:465',
-        PUBLIC_URL: 'https://rdv.example.ma',
-        DOCUMENT_MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
-        SIGNING_PRIVATE_KEY: 'k'.repeat(64),
-      }),
-      ctx.db,
-    );
+    // What createChannels reads of a production configuration (the rest of its rules are config.ts's).
+    const productionConfig = {
+      ...loadConfig({ NODE_ENV: 'development', SMTP_URL: 'smtps://mailer:secret@smtp.example.org:465' }),
+      NODE_ENV: 'production' as const,
+    };
+    const production = await createChannels(productionConfig, ctx.db);
     expect(production.mailCatcher).toBeUndefined();
     // No SMS gateway is configured yet: production sends e-mail only rather than pretend.
     expect(production.sms).toBeUndefined();

@@ -1,0 +1,75 @@
+import type { Logger } from 'pino';
+import type { Config } from './config.ts';
+import { enqueueReminders } from './modules/notifications/index.ts';
+import { markNoShows } from './modules/reception/index.ts';
+import { materializeAllSlots } from './modules/scheduling/index.ts';
+import { sealAuditLog } from './platform/audit.ts';
+import type { Clock } from './platform/clock.ts';
+import type { Db } from './platform/db.ts';
+
+export interface ScheduledJob {
+  name: string;
+  everyMs: number;
+  run(): Promise<unknown>;
+}
+
+/**
+ * The periodic work of the platform. Every job is idempotent and safe to run from several
+ * processes at once (atomic statements, unique keys, SKIP LOCKED), so a restart or a second
+ * worker never does anything twice.
+ */
+export function scheduledJobs(deps: { db: Db; clock: Clock; config: Config; onCalendarChange?: () => void }): ScheduledJob[] {
+  const { db, clock, config } = deps;
+  return [
+    {
+      name: 'calendars',
+      everyMs: config.SLOT_REFRESH_MINUTES * 60_000,
+      run: async () => {
+        const slots = await materializeAllSlots({ db, clock });
+        deps.onCalendarChange?.();
+        return { slots };
+      },
+    },
+    { name: 'audit-seal', everyMs: config.SLOT_REFRESH_MINUTES * 60_000, run: async () => ({ sealed: await sealAuditLog(db, clock.now()) }) },
+    { name: 'reminders', everyMs: 5 * 60_000, run: () => enqueueReminders({ db, clock }) },
+    {
+      name: 'no-shows',
+      everyMs: 5 * 60_000,
+      run: async () => ({ marked: await markNoShows({ db, clock, graceMinutes: config.NO_SHOW_GRACE_MINUTES }) }),
+    },
+  ];
+}
+
+/** Runs each job now, then on its interval, one run at a time per job; stop() waits for runs in flight. */
+export function startScheduledJobs(jobs: ScheduledJob[], log: Logger): { stop(): Promise<void> } {
+  const timers: NodeJS.Timeout[] = [];
+  const inFlight = new Set<Promise<void>>();
+  let isStopped = false;
+  for (const job of jobs) {
+    let isRunning = false;
+    const tick = () => {
+      if (isRunning || isStopped) return;
+      isRunning = true;
+      const run = job
+        .run()
+        .then((result) => log.debug({ job: job.name, result }, 'job done'))
+        .catch((error: unknown) => log.error({ err: error, job: job.name }, 'job failed; it runs again at the next tick'))
+        .finally(() => {
+          isRunning = false;
+          inFlight.delete(run);
+        });
+      inFlight.add(run);
+    };
+    tick();
+    const timer = setInterval(tick, job.everyMs);
+    timer.unref();
+    timers.push(timer);
+  }
+  return {
+    async stop() {
+      isStopped = true;
+      for (const timer of timers) clearInterval(timer);
+      await Promise.all([...inFlight]);
+    },
+  };
+}
