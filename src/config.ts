@@ -82,6 +82,9 @@ const envSchema = z.object({
   SANDBOX_STORE_KEY: z.string().min(8).default('SANDBOX-STORE-KEY'),
   // An unfinished online payment expires after this many minutes (a late success still wins).
   PAYMENT_EXPIRY_MINUTES: z.coerce.number().int().min(5).max(1440).default(30),
+  // Public stamp checks (by number or QR code) one client address may make per minute. A load test
+  // from one address raises it; behind a proxy the address is the X-Forwarded-For one.
+  STAMP_VERIFY_PER_MINUTE: z.coerce.number().int().min(1).max(100_000_000).default(120),
   // Run the notification worker in this process (default: yes in embedded mode; `mawid worker` otherwise).
   WORKER_IN_PROCESS: booleanFromEnv.optional(),
 });

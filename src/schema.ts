@@ -9,3 +9,4 @@ export * from './modules/notifications/notifications.tables.ts';
 export * from './modules/requests/requests.tables.ts';
 export * from './platform/outbox.tables.ts';
 export * from './modules/payments/payments.tables.ts';
+export * from './modules/payments/reconciliation/reconciliation.tables.ts';
