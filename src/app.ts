@@ -22,6 +22,7 @@ import { receptionRoutes } from './modules/reception/reception.routes.ts';
 import { requestsRoutes } from './modules/requests/requests.routes.ts';
 import { adminRoutes } from './modules/network/admin/admin.routes.ts';
 import { networkRoutes } from './modules/network/network.routes.ts';
+import { paymentsRoutes, stampsRoutes, treasuryRoutes } from './modules/payments/index.ts';
 import { AvailabilityCache } from './modules/scheduling/availability.ts';
 import { schedulingRoutes } from './modules/scheduling/index.ts';
 import { SessionStore } from './platform/auth.ts';
@@ -31,6 +32,7 @@ import { type Keys, loadKeys } from './platform/keys.ts';
 import { AppError } from './platform/errors.ts';
 import { type App, type AppDeps, problems } from './platform/http.ts';
 import { registerProblemHandlers } from './platform/problem.ts';
+import { registerWeb } from './platform/web.ts';
 
 export interface BuildOptions {
   config: Config;
@@ -72,6 +74,8 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; deps:
         'script-src': ["'self'"],
         'style-src': ["'self'", "'unsafe-inline'"],
         'img-src': ["'self'", 'data:'],
+        // The portal posts the payment form to the card gateway's hosted page (the sandbox is this origin).
+        'form-action': ["'self'", ...(config.CMI_GATEWAY_URL ? [new URL(config.CMI_GATEWAY_URL).origin] : [])],
         // Development serves plain http://localhost: upgrading its requests would break the page.
         'upgrade-insecure-requests': config.NODE_ENV === 'production' ? [] : null,
       },
@@ -144,5 +148,9 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; deps:
   documentsRoutes(app, deps);
   receptionRoutes(app, deps);
   notificationsRoutes(app, deps, { mailCatcher: options.mailCatcher });
+  paymentsRoutes(app, deps);
+  stampsRoutes(app, deps);
+  treasuryRoutes(app, deps);
+  await registerWeb(app);
   return { app, deps };
 }
