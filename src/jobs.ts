@@ -1,11 +1,13 @@
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import { enqueueReminders } from './modules/notifications/index.ts';
+import { expirePayments, type PaymentGateway } from './modules/payments/index.ts';
 import { markNoShows } from './modules/reception/index.ts';
 import { materializeAllSlots } from './modules/scheduling/index.ts';
 import { sealAuditLog } from './platform/audit.ts';
 import type { Clock } from './platform/clock.ts';
 import type { Db } from './platform/db.ts';
+import type { Keys } from './platform/keys.ts';
 
 export interface ScheduledJob {
   name: string;
@@ -18,7 +20,15 @@ export interface ScheduledJob {
  * processes at once (atomic statements, unique keys, SKIP LOCKED), so a restart or a second
  * worker never does anything twice.
  */
-export function scheduledJobs(deps: { db: Db; clock: Clock; config: Config; onCalendarChange?: () => void }): ScheduledJob[] {
+export function scheduledJobs(deps: {
+  db: Db;
+  clock: Clock;
+  config: Config;
+  keys: Keys;
+  gateway: PaymentGateway;
+  onCalendarChange?: () => void;
+  onPaymentError?: (paymentId: string, error: unknown) => void;
+}): ScheduledJob[] {
   const { db, clock, config } = deps;
   return [
     {
@@ -32,6 +42,13 @@ export function scheduledJobs(deps: { db: Db; clock: Clock; config: Config; onCa
     },
     { name: 'audit-seal', everyMs: config.SLOT_REFRESH_MINUTES * 60_000, run: async () => ({ sealed: await sealAuditLog(db, clock.now()) }) },
     { name: 'reminders', everyMs: 5 * 60_000, run: () => enqueueReminders({ db, clock }) },
+    {
+      // Unfinished payments: ask the gateway first (a late approval still issues the stamp).
+      name: 'payment-expiry',
+      everyMs: 60_000,
+      run: () =>
+        expirePayments({ db, clock, keys: deps.keys, gateway: deps.gateway, onError: deps.onPaymentError }),
+    },
     {
       name: 'no-shows',
       everyMs: 5 * 60_000,

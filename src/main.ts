@@ -4,8 +4,11 @@ import { type Config, ConfigError, loadConfig } from './config.ts';
 import { scheduledJobs, startScheduledJobs } from './jobs.ts';
 import { seedDemo } from './modules/network/demo/seed-demo.ts';
 import { createChannels, type RunningWorker, startOutboxWorker } from './modules/notifications/index.ts';
+import { paymentGatewayOf } from './modules/payments/index.ts';
 import { systemClock } from './platform/clock.ts';
 import { type Database, openDatabase } from './platform/db.ts';
+import type { AppDeps } from './platform/http.ts';
+import { buildWebIfMissing } from './platform/web.ts';
 
 const HELP = `mawid — consular appointments and e-Timbre
 
@@ -57,7 +60,12 @@ function onShutdown(log: Logger, steps: (() => Promise<unknown>)[]) {
 }
 
 /** The notification worker and the scheduled jobs, as `mawid worker` runs them (or `start` in-process). */
-async function startBackgroundWork(config: Config, database: Database, log: Logger, channels: Awaited<ReturnType<typeof createChannels>>, onCalendarChange?: () => void) {
+async function startBackgroundWork(
+  deps: AppDeps,
+  log: Logger,
+  channels: Awaited<ReturnType<typeof createChannels>>,
+) {
+  const { config, database } = deps;
   const worker: RunningWorker = startOutboxWorker({
     db: database.db,
     clock: systemClock,
@@ -66,7 +74,15 @@ async function startBackgroundWork(config: Config, database: Database, log: Logg
     logger: log,
   });
   const jobs = startScheduledJobs(
-    scheduledJobs({ db: database.db, clock: systemClock, config, onCalendarChange }),
+    scheduledJobs({
+      db: database.db,
+      clock: systemClock,
+      config,
+      keys: deps.keys,
+      gateway: paymentGatewayOf(deps),
+      onCalendarChange: () => deps.availability.invalidateAll(),
+      onPaymentError: (paymentId, error) => log.warn({ err: error, paymentId }, 'payment expiry deferred'),
+    }),
     log,
   );
   return {
@@ -85,10 +101,11 @@ async function start(config: Config) {
     const result = await seedDemo({ db: database.db, clock: systemClock });
     if (result.seeded) log.info(result, 'demo network seeded');
   }
+  await buildWebIfMissing(log);
   const channels = await createChannels(config, database.db);
   const { app, deps } = await buildApp({ config, database, mailCatcher: channels.mailCatcher });
   const background = config.WORKER_IN_PROCESS
-    ? await startBackgroundWork(config, database, log, channels, () => deps.availability.invalidateAll())
+    ? await startBackgroundWork(deps, log, channels)
     : undefined;
   onShutdown(log, [() => app.close(), async () => background?.stop(), () => channels.close(), () => database.close()]);
   await app.listen({ host: config.HOST, port: config.PORT });
@@ -109,8 +126,11 @@ async function worker(config: Config) {
   const database = await open(config);
   await database.migrate();
   const channels = await createChannels(config, database.db);
-  const background = await startBackgroundWork(config, database, log, channels);
-  onShutdown(log, [() => background.stop(), () => channels.close(), () => database.close()]);
+  // The app is built (not served) for the dependencies the jobs share with it: keys, the gateway.
+  const { app, deps } = await buildApp({ config, database, mailCatcher: channels.mailCatcher, logger: false });
+  await app.ready();
+  const background = await startBackgroundWork(deps, log, channels);
+  onShutdown(log, [() => background.stop(), () => app.close(), () => channels.close(), () => database.close()]);
   log.info({ database: database.kind }, 'Mawid worker is running');
 }
 
