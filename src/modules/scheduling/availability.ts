@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { DateTime } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 import type { Clock } from '../../platform/clock.ts';
 import { type Db, queryRows } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -75,6 +75,36 @@ interface FreeSlot {
   free: number;
 }
 
+/**
+ * Local date, time and offset of instants in one zone, fast: the zone's offset is looked up once
+ * per hour of the timeline (offsets change on the hour or half hour at most) and the wall clock is
+ * then plain arithmetic. Creating a Luxon DateTime per slot cost milliseconds per department.
+ */
+export class LocalTimeFormatter {
+  private readonly zone: IANAZone;
+  private readonly offsets = new Map<number, number>();
+  constructor(timeZone: string) {
+    this.zone = IANAZone.create(timeZone);
+  }
+  format(ms: number): { date: string; time: string; offset: string } {
+    const halfHour = Math.floor(ms / 1_800_000);
+    let offset = this.offsets.get(halfHour);
+    if (offset === undefined) {
+      offset = this.zone.offset(ms);
+      this.offsets.set(halfHour, offset);
+    }
+    const wall = new Date(ms + offset * 60_000).toISOString();
+    const sign = offset < 0 ? '-' : '+';
+    const abs = Math.abs(offset);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return {
+      date: wall.slice(0, 10),
+      time: wall.slice(11, 16),
+      offset: `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`,
+    };
+  }
+}
+
 interface DepartmentEntry {
   loadedAt: number;
   slots: FreeSlot[];
@@ -94,34 +124,79 @@ export interface AvailabilityDay {
  */
 export class AvailabilityCache {
   private readonly departments = new Map<string, DepartmentEntry>();
-  private readonly answers = new Map<string, { entry: DepartmentEntry; body: string }>();
+  // Answers are kept encoded: sending a Buffer skips re-encoding ~40 KB of JSON per request.
+  private readonly answers = new Map<string, { entry: DepartmentEntry; body: Buffer }>();
   private readonly offers = new Map<string, { offer: Offer; loadedAt: number }>();
+  // One load per department (or offer) at a time, however many requests miss together; a load
+  // that started before an invalidation does not install its (older) result.
+  private readonly loading = new Map<string, Promise<DepartmentEntry>>();
+  private readonly loadingOffers = new Map<string, Promise<Offer>>();
+  private readonly generations = new Map<string, number>();
 
   constructor(private readonly ttlMs: number) {}
 
   invalidateDepartment(departmentId: string): void {
     this.departments.delete(departmentId);
+    this.generations.set(departmentId, (this.generations.get(departmentId) ?? 0) + 1);
   }
 
   invalidateAll(): void {
-    this.departments.clear();
+    for (const id of this.departments.keys()) this.invalidateDepartment(id);
     this.answers.clear();
     this.offers.clear();
   }
 
+  /** The offer, refreshed in the background once older than the TTL (offers change rarely). */
   async offer(db: Db, consulateId: string, serviceId: string, nowMs: number): Promise<Offer> {
     const key = `${consulateId}|${serviceId}`;
     const hit = this.offers.get(key);
     if (hit && nowMs - hit.loadedAt < this.ttlMs) return hit.offer;
-    const offer = await loadOffer(db, consulateId, serviceId);
-    this.offers.set(key, { offer, loadedAt: nowMs });
-    return offer;
+    let load = this.loadingOffers.get(key);
+    if (!load) {
+      load = loadOffer(db, consulateId, serviceId)
+        .then((offer) => {
+          this.offers.set(key, { offer, loadedAt: nowMs });
+          return offer;
+        })
+        .finally(() => this.loadingOffers.delete(key));
+      this.loadingOffers.set(key, load);
+    }
+    if (hit) {
+      load.catch(() => undefined);
+      return hit.offer;
+    }
+    return load;
   }
 
+  /**
+   * The department's open future slots with room, in local time. A fresh entry is served from
+   * memory; one older than the TTL is still served while a single reload runs (stale by at most the
+   * TTL plus one reload); after an invalidation every caller waits for the one reload.
+   */
   async department(db: Db, offer: Offer, now: Date): Promise<DepartmentEntry> {
     const nowMs = now.getTime();
-    const hit = this.departments.get(offer.departmentId);
+    const id = offer.departmentId;
+    const hit = this.departments.get(id);
     if (hit && nowMs - hit.loadedAt < this.ttlMs) return hit;
+    let load = this.loading.get(id);
+    if (!load) {
+      const generation = this.generations.get(id) ?? 0;
+      load = this.loadDepartment(db, offer, now)
+        .then((entry) => {
+          if ((this.generations.get(id) ?? 0) === generation) this.departments.set(id, entry);
+          return entry;
+        })
+        .finally(() => this.loading.delete(id));
+      this.loading.set(id, load);
+    }
+    if (hit) {
+      load.catch(() => undefined);
+      return hit;
+    }
+    return load;
+  }
+
+  private async loadDepartment(db: Db, offer: Offer, now: Date): Promise<DepartmentEntry> {
     const rows = await queryRows<{ id: number; starts_at: Date | string; free: number }>(
       db,
       sql`SELECT id, starts_at, capacity - booked AS free FROM slots
@@ -129,41 +204,41 @@ export class AvailabilityCache {
             AND booked < capacity AND starts_at > ${now}
           ORDER BY starts_at`,
     );
+    const zone = new LocalTimeFormatter(offer.timeZone);
     const slots = rows.map((row) => {
-      const local = DateTime.fromJSDate(new Date(row.starts_at), { zone: offer.timeZone });
+      const startsAtMs = new Date(row.starts_at).getTime();
+      const local = zone.format(startsAtMs);
       return {
         slotId: Number(row.id),
-        startsAtMs: local.toMillis(),
-        startsAt: local.toUTC().toISO() as string,
-        localDate: local.toISODate() as string,
-        time: local.toFormat('HH:mm'),
-        utcOffset: local.toFormat('ZZ'),
+        startsAtMs,
+        startsAt: new Date(startsAtMs).toISOString(),
+        localDate: local.date,
+        time: local.time,
+        utcOffset: local.offset,
         free: row.free,
       };
     });
-    const entry = { loadedAt: nowMs, slots };
-    this.departments.set(offer.departmentId, entry);
-    return entry;
+    return { loadedAt: now.getTime(), slots };
   }
 
-  answer(key: string, entry: DepartmentEntry, build: () => string): string {
+  answer(key: string, entry: DepartmentEntry, build: () => string): Buffer {
     const hit = this.answers.get(key);
     if (hit && hit.entry === entry) return hit.body;
     if (this.answers.size > 10_000) this.answers.clear();
-    const body = build();
+    const body = Buffer.from(build());
     this.answers.set(key, { entry, body });
     return body;
   }
 }
 
 /**
- * Free times of a service at a consulate between two local dates, as a JSON string ready to send.
+ * Free times of a service at a consulate between two local dates, as encoded JSON ready to send.
  * Never includes a slot inside the minimum notice, past the horizon, withdrawn (closure) or full.
  */
 export async function getAvailability(
   deps: { db: Db; clock: Clock; cache: AvailabilityCache },
   input: { consulateId: string; serviceId: string; from: string; to: string },
-): Promise<string> {
+): Promise<Buffer> {
   const { db, clock, cache } = deps;
   if (input.to < input.from) {
     throw new AppError('VALIDATION_FAILED', 400, '`to` is before `from`.', {

@@ -39,7 +39,7 @@ export function schedulingRoutes(app: App, deps: AppDeps) {
         { db, clock, cache: availability },
         { ...request.params, ...request.query },
       );
-      // Already serialized (and cached as a string): a JSON string is sent as is, not re-serialized.
+      // Already serialized and encoded (and cached): a Buffer is sent as is, not re-serialized.
       return reply.header('content-type', 'application/json; charset=utf-8').send(body as never);
     },
   );
