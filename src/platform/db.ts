@@ -4,7 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import type { SQL } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { PgDatabase, PgDialect, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
@@ -31,6 +31,28 @@ const INT8_OID = 20;
 /** Runs a raw statement and returns its rows. Use for what the query builder cannot say in one statement. */
 export async function queryRows<T>(db: Db, statement: SQL): Promise<T[]> {
   const result = (await db.execute(statement)) as unknown as { rows: T[] };
+  return result.rows;
+}
+
+interface PreparingSession {
+  prepareQuery(
+    query: { sql: string; params: unknown[] },
+    fields: undefined,
+    name: string,
+    isResponseInArrayMode: boolean,
+  ): { execute(): Promise<unknown> };
+}
+
+/**
+ * Like queryRows, for a hot statement run with the same text many times: PostgreSQL parses and
+ * plans it once per connection under `name` instead of at every call (planning the booking
+ * statement costs about as much as running it). The text must never change for a given name.
+ * Works inside transactions too; PGlite runs it as a plain query.
+ */
+export async function preparedRows<T>(db: Db, name: string, statement: SQL): Promise<T[]> {
+  const internals = db as unknown as { dialect: PgDialect; session: PreparingSession };
+  const query = internals.dialect.sqlToQuery(statement);
+  const result = (await internals.session.prepareQuery(query, undefined, name, false).execute()) as { rows: T[] };
   return result.rows;
 }
 

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Clock } from '../../platform/clock.ts';
-import { type Db, queryRows } from '../../platform/db.ts';
+import { type Db, preparedRows } from '../../platform/db.ts';
 import { AppError, isUniqueViolation } from '../../platform/errors.ts';
 import { newRequestReference } from '../requests/request-reference.ts';
 import { newAppointmentReference } from './appointment-reference.ts';
@@ -78,8 +78,9 @@ export async function bookAppointment(
               UNION ALL SELECT id FROM inserted
             )`;
     try {
-      const [row] = await queryRows<AppointmentRow>(
+      const [row] = await preparedRows<AppointmentRow>(
         db,
+        input.requestId ? 'book_appointment_for_request' : 'book_appointment_opening_request',
         sql`
         WITH offer AS (
           SELECT cs.department_id, cs.min_notice_minutes, cs.horizon_days, c.time_zone
