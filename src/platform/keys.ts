@@ -45,17 +45,23 @@ export function loadKeys(config: Config): Keys {
   const file = join(config.DATA_DIR, 'keys.json');
   let stored: { documentMasterKey?: string; signingPrivateKey?: string } = {};
   if (existsSync(file)) stored = JSON.parse(readFileSync(file, 'utf8'));
-  let changed = false;
-  const masterText = config.DOCUMENT_MASTER_KEY ?? stored.documentMasterKey ?? ((changed = true), randomBytes(32).toString('base64'));
+  const masterText = config.DOCUMENT_MASTER_KEY ?? stored.documentMasterKey ?? randomBytes(32).toString('base64');
   const signingText =
     config.SIGNING_PRIVATE_KEY ??
     stored.signingPrivateKey ??
-    ((changed = true), generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString());
+    generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  // Only generated keys are written down; configured ones stay where the operator keeps them.
+  const toStore = {
+    documentMasterKey: config.DOCUMENT_MASTER_KEY ? stored.documentMasterKey : masterText,
+    signingPrivateKey: config.SIGNING_PRIVATE_KEY ? stored.signingPrivateKey : signingText,
+  };
+  const changed =
+    toStore.documentMasterKey !== stored.documentMasterKey || toStore.signingPrivateKey !== stored.signingPrivateKey;
   if (changed && config.NODE_ENV !== 'production') {
     mkdirSync(config.DATA_DIR, { recursive: true });
     writeFileSync(
       file,
-      JSON.stringify({ documentMasterKey: masterText, signingPrivateKey: signingText }, null, 2),
+      JSON.stringify(toStore, null, 2),
       { mode: 0o600 },
     );
   }
