@@ -144,6 +144,8 @@ export async function seedDemo(
         role: demo.role,
         consulateId: demo.consulateCode ? consulateIds.get(demo.consulateCode)! : null,
         locale: demo.role === 'citizen' && index === 1 ? 'ar' : 'fr',
+        // Demo accounts are ready to use: their (example) addresses count as confirmed.
+        emailVerifiedAt: clock.now(),
       }).returning({ id: accounts.id });
       if (demo.role === 'citizen') {
         await tx.insert(persons).values({

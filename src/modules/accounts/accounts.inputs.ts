@@ -1,0 +1,111 @@
+import { z } from 'zod';
+
+/**
+ * The account and identity inputs as pure Zod: shared by the API (accounts.schemas.ts) and the web
+ * app's forms, which bundle this file for the browser. Import nothing here but zod.
+ */
+export const emailSchema = z
+  .email({ error: 'must be an e-mail address' })
+  .max(254)
+  .transform((value) => value.trim().toLowerCase());
+
+// Length over composition rules (NIST SP 800-63B): at least 10 characters, at most 128.
+export const passwordSchema = z
+  .string()
+  .min(10, 'must have at least 10 characters')
+  .max(128, 'must have at most 128 characters');
+
+export const latinName = z
+  .string()
+  .trim()
+  .min(1, { message: 'is required', abort: true })
+  .max(100)
+  .regex(/^[\p{Script=Latin}][\p{Script=Latin}' .-]*$/u, 'must be written in Latin letters');
+export const arabicName = z
+  .string()
+  .trim()
+  .min(1, { message: 'is required', abort: true })
+  .max(100)
+  .regex(/^[\p{Script=Arabic}][\p{Script=Arabic}\s'-]*$/u, 'must be written in Arabic script');
+
+// Formats of the Moroccan identity documents. CNIE: one or two letters then up to six digits
+// (e.g. BE123456); passport: two letters then seven digits (e.g. AB1234567); consular
+// registration: the consulate's number, 6 to 12 digits.
+export const cnieNumber = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{1,2}[0-9]{1,6}$/, 'must be a CNIE number: 1–2 letters then up to 6 digits');
+export const passportNumber = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{2}[0-9]{7}$/, 'must be a passport number: 2 letters then 7 digits');
+export const consularRegistrationNumber = z
+  .string()
+  .trim()
+  .regex(/^[0-9]{6,12}$/, 'must be a consular registration number: 6 to 12 digits');
+export const phoneNumber = z
+  .string()
+  .trim()
+  .transform((v) => v.replace(/[\s().-]/g, ''))
+  .pipe(z.string().regex(/^\+[1-9][0-9]{6,14}$/, 'must be an international number, e.g. +33612345678'));
+export const birthDate = z.iso
+  .date({ error: 'must be a date YYYY-MM-DD' })
+  .refine((d) => d >= '1900-01-01' && d <= new Date().toISOString().slice(0, 10), 'must be a date in the past');
+
+/** The fields of a citizen's registration (the API adds the account's language). */
+export const registerFields = {
+  email: emailSchema,
+  password: passwordSchema,
+  givenNameLatin: latinName,
+  familyNameLatin: latinName,
+  givenNameArabic: arabicName.optional(),
+  familyNameArabic: arabicName.optional(),
+  phone: phoneNumber.optional().describe('For SMS notifications'),
+};
+
+export const personRelationInput = z.enum(['child', 'spouse', 'parent', 'other']);
+
+const identityFields = {
+  givenNameArabic: arabicName.nullable().optional(),
+  familyNameArabic: arabicName.nullable().optional(),
+  birthDate: birthDate.nullable().optional(),
+  birthPlace: z.string().trim().min(1).max(120).nullable().optional(),
+  cnieNumber: cnieNumber.nullable().optional(),
+  passportNumber: passportNumber.nullable().optional(),
+  consularRegistrationNumber: consularRegistrationNumber.nullable().optional(),
+};
+
+export const addPersonBody = z.object({
+  relation: personRelationInput,
+  givenNameLatin: latinName,
+  familyNameLatin: latinName,
+  ...identityFields,
+});
+
+export const updatePersonBody = z
+  .object({ givenNameLatin: latinName.optional(), familyNameLatin: latinName.optional(), ...identityFields })
+  .refine((body) => Object.keys(body).length > 0, { message: 'must change at least one field' });
+
+export const confirmEmailBody = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^[0-9]{6}$/, 'must be the 6-digit code'),
+});
+export const passwordResetRequestBody = z.object({ email: emailSchema });
+export const passwordResetBody = z.object({
+  email: emailSchema,
+  code: z
+    .string()
+    .trim()
+    .regex(/^[0-9]{6}$/, 'must be the 6-digit code'),
+  password: passwordSchema,
+});
+export const changePasswordBody = z.object({
+  currentPassword: z.string().min(1).max(128),
+  newPassword: passwordSchema,
+});
+
+export const signInBody = z.object({ email: emailSchema, password: z.string().min(1).max(128) });

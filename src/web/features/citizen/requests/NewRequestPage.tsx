@@ -1,0 +1,115 @@
+import { Anchor, Button, Card, List, Radio, Stack, Text, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { ApiError } from '../../../api/api-error.ts';
+import { api } from '../../../api/client.ts';
+import { useConsulate, useConsulateServices, useMe } from '../../../api/queries.ts';
+import type { RequestDetail } from '../../../api/types.ts';
+import { ErrorMessage } from '../../../ui/ErrorMessage.tsx';
+import { Loading } from '../../../ui/Loading.tsx';
+import { localized, personName } from '../../../ui/localized.ts';
+import { formatMinutes, formatMoney } from '../../../ui/money.ts';
+import { PageTitle } from '../../../ui/PageTitle.tsx';
+import { useTranslator } from '../../../ui/use-translator.ts';
+import { requestKey } from './request-queries.ts';
+
+/**
+ * Opening a request: for whom (the account holder or a relative). A service that needs no
+ * verification goes straight to choosing a date; the request is opened with the appointment.
+ */
+export function NewRequestPage() {
+  const { t } = useTranslation();
+  const { locale, intl } = useTranslator();
+  const [params] = useSearchParams();
+  const consulateId = params.get('consulateId') ?? undefined;
+  const serviceId = params.get('serviceId') ?? undefined;
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const me = useMe();
+  const consulate = useConsulate(consulateId);
+  const services = useConsulateServices(consulateId);
+  const service = services.data?.find((s) => s.id === serviceId);
+  const persons = me.data?.persons ?? [];
+  const [personId, setPersonId] = useState<string | null>(null);
+  const chosen = personId ?? persons[0]?.id ?? null;
+
+  const open = useMutation({
+    mutationFn: () =>
+      api<RequestDetail>('/api/v1/requests', { method: 'POST', body: { consulateId, serviceId, personId: chosen } }),
+    onSuccess: (request) => {
+      queryClient.setQueryData(requestKey(request.id), request);
+      void queryClient.invalidateQueries({ queryKey: ['requests'], exact: true });
+      void navigate(`/requests/${request.id}`);
+    },
+  });
+
+  if (consulate.isPending || services.isPending) return <Loading />;
+  if (!consulate.data || !service) {
+    return (
+      <ErrorMessage error={services.error ?? consulate.error ?? new ApiError(404, 'SERVICE_NOT_OFFERED', undefined)} />
+    );
+  }
+  const serviceName = localized(service.name, locale);
+  const go = () => {
+    if (!chosen) return;
+    if (service.requiresVerification) open.mutate();
+    else void navigate(`/book/${consulate.data?.id}/${service.id}?personId=${chosen}`);
+  };
+
+  return (
+    <Stack gap="lg" maw={640}>
+      <PageTitle documentTitle={t('newRequest.title')}>{t('newRequest.title')}</PageTitle>
+      <Card withBorder padding="md">
+        <Title order={2} size="h4">
+          {serviceName}
+        </Title>
+        <Text>{localized(consulate.data.name, locale)}</Text>
+        <Text size="sm" mt="xs">
+          {service.fee.amountMinor > 0 ? formatMoney(service.fee, intl) : t('service.free')} ·{' '}
+          {formatMinutes(service.durationMinutes, intl)}
+        </Text>
+        <Text fw={600} mt="sm" id="new-request-documents">
+          {t('service.documents')}
+        </Text>
+        <List aria-labelledby="new-request-documents" spacing={2}>
+          {service.requiredDocuments.map((code) => (
+            <List.Item key={code}>{t(`document.${code}`)}</List.Item>
+          ))}
+        </List>
+      </Card>
+
+      <Radio.Group
+        label={t('newRequest.forWhom')}
+        description={t('newRequest.forWhomHelp')}
+        value={chosen ?? ''}
+        onChange={setPersonId}
+      >
+        <Stack gap="xs" mt="xs">
+          {persons.map((person) => (
+            <Radio
+              key={person.id}
+              value={person.id}
+              label={`${personName(person, locale)} — ${t(`family.relation.${person.relation}`)}`}
+            />
+          ))}
+        </Stack>
+      </Radio.Group>
+      <Anchor component={Link} to="/family">
+        {t('newRequest.addRelative')}
+      </Anchor>
+
+      <Text>{service.requiresVerification ? t('newRequest.nextVerified') : t('newRequest.nextDirect')}</Text>
+      <ErrorMessage error={open.error} />
+      {open.error instanceof ApiError && open.error.code === 'REQUEST_ALREADY_OPEN' && (
+        <Anchor component={Link} to="/requests">
+          {t('newRequest.seeRequests')}
+        </Anchor>
+      )}
+      <Button onClick={go} loading={open.isPending} disabled={!chosen} style={{ alignSelf: 'flex-start' }}>
+        {service.requiresVerification ? t('newRequest.open') : t('service.book')}
+      </Button>
+    </Stack>
+  );
+}

@@ -1,0 +1,158 @@
+import { Anchor, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { api } from '../../../api/client.ts';
+import { useConsulate, useConsulateServices } from '../../../api/queries.ts';
+import type { Appointment, RequestDetail } from '../../../api/types.ts';
+import { ErrorMessage } from '../../../ui/ErrorMessage.tsx';
+import { ArrowBackIcon, ArrowForwardIcon } from '../../../ui/icons.tsx';
+import { Loading } from '../../../ui/Loading.tsx';
+import { formatLocalDate, formatTimeIn } from '../../../ui/local-time.ts';
+import { localized, personName } from '../../../ui/localized.ts';
+import { PageTitle } from '../../../ui/PageTitle.tsx';
+import { StatusBadge } from '../../../ui/StatusBadge.tsx';
+import { useTranslator } from '../../../ui/use-translator.ts';
+import { useZoneLabel } from '../../../ui/use-zone-label.ts';
+import { PaySection } from '../payments/PaySection.tsx';
+import { Checklist } from './Checklist.tsx';
+import { DecisionNotice } from './DecisionNotice.tsx';
+import { requestKey, useRequest } from './request-queries.ts';
+
+/** One request: its status, the consulate's answer, its documents, then its appointment and fee. */
+export function RequestPage() {
+  const { requestId } = useParams();
+  const { t } = useTranslation();
+  const { locale } = useTranslator();
+  const queryClient = useQueryClient();
+  const request = useRequest(requestId);
+  const services = useConsulateServices(request.data?.consulate.id);
+  const service = services.data?.find((s) => s.id === request.data?.service.id);
+
+  const submit = useMutation({
+    mutationFn: () => api<RequestDetail>(`/api/v1/requests/${requestId}/submit`, { method: 'POST' }),
+    onSuccess: (updated) => {
+      queryClient.setQueryData(requestKey(requestId), updated);
+      void queryClient.invalidateQueries({ queryKey: ['requests'], exact: true });
+    },
+  });
+
+  if (request.isPending) return <Loading />;
+  if (request.isError) return <ErrorMessage error={request.error} />;
+  const data = request.data;
+  const serviceName = localized(data.service.name, locale);
+  const isEditable = data.status === 'draft' || data.status === 'more_info_requested';
+  const isReady = data.checklist.every((item) => item.status === 'uploaded' || item.status === 'accepted');
+
+  return (
+    <Stack gap="lg">
+      <Anchor component={Link} to="/requests" size="sm">
+        <Group gap={4} component="span">
+          <ArrowBackIcon size={16} />
+          {t('request.back')}
+        </Group>
+      </Anchor>
+      <div>
+        <PageTitle documentTitle={serviceName}>{serviceName}</PageTitle>
+        <Group gap="sm" mb="xs">
+          <StatusBadge kind="request" status={data.status} />
+          <Text size="sm">
+            {t('request.reference')} <bdi>{data.reference}</bdi>
+          </Text>
+        </Group>
+        <Text>{localized(data.consulate.name, locale)}</Text>
+        <Text>{t('requests.for', { name: personName(data.person, locale) })}</Text>
+        <Text mt="sm" data-testid="status-help">
+          {t(`request.statusHelp.${data.status}`)}
+        </Text>
+      </div>
+
+      <DecisionNotice request={data} />
+
+      {/* Once accepted, the next steps (a date, the fee) come before the documents already checked. */}
+
+      {data.status === 'accepted' && (
+        <section aria-labelledby="appointment-title">
+          <Title order={2} size="h3" id="appointment-title" mb="sm">
+            {t('request.appointment')}
+          </Title>
+          {data.appointmentId ? (
+            <AppointmentSummary appointmentId={data.appointmentId} />
+          ) : (
+            <Button
+              component={Link}
+              to={`/requests/${data.id}/appointment`}
+              rightSection={<ArrowForwardIcon />}
+              style={{ alignSelf: 'flex-start' }}
+            >
+              {t('request.chooseDate')}
+            </Button>
+          )}
+        </section>
+      )}
+
+      {(data.status === 'accepted' || data.status === 'completed') && service && (
+        <section aria-labelledby="fee-title">
+          <Title order={2} size="h3" id="fee-title" mb="sm">
+            {t('request.fee')}
+          </Title>
+          <PaySection request={data} fee={service.fee} />
+        </section>
+      )}
+      <section aria-labelledby="documents-title">
+        <Title order={2} size="h3" id="documents-title" mb="sm">
+          {t('request.documents')}
+        </Title>
+        {isEditable && <Text mb="sm">{t('request.documentsHelp')}</Text>}
+        <Checklist request={data} />
+        {isEditable && (
+          <Stack gap="xs" mt="md">
+            {!isReady && <Text size="sm">{t('request.notReady')}</Text>}
+            <ErrorMessage error={submit.error} />
+            <Button
+              onClick={() => submit.mutate()}
+              loading={submit.isPending}
+              disabled={!isReady}
+              style={{ alignSelf: 'flex-start' }}
+            >
+              {data.status === 'draft' ? t('request.submit') : t('request.resubmit')}
+            </Button>
+          </Stack>
+        )}
+      </section>
+    </Stack>
+  );
+}
+
+function AppointmentSummary({ appointmentId }: { appointmentId: string }) {
+  const { t } = useTranslation();
+  const { intl } = useTranslator();
+  const appointment = useQuery({
+    queryKey: ['appointments', appointmentId],
+    queryFn: () => api<Appointment>(`/api/v1/appointments/${appointmentId}`),
+  });
+  const consulate = useConsulate(appointment.data?.consulateId);
+  const zone = useZoneLabel(appointment.data?.timeZone);
+  if (appointment.isPending) return <Loading />;
+  if (appointment.isError) return <ErrorMessage error={appointment.error} />;
+  const a = appointment.data;
+  return (
+    <Card withBorder padding="md">
+      <Text fw={600}>
+        {t('appointments.when', {
+          date: formatLocalDate(a.localDate, intl),
+          time: formatTimeIn(a.startsAt, a.timeZone, intl),
+        })}
+        {zone.differs && ` (${zone.zoneTime})`}
+      </Text>
+      {consulate.data && (
+        <Text size="sm">
+          <bdi>{consulate.data.address}</bdi>
+        </Text>
+      )}
+      <Anchor component={Link} to="/appointments" mt="xs">
+        {t('request.seeAppointment')}
+      </Anchor>
+    </Card>
+  );
+}

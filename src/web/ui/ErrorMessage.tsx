@@ -1,0 +1,19 @@
+import { Alert } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { problemMessage } from './problem-message.ts';
+import { useTranslator } from './use-translator.ts';
+
+/**
+ * A failure said as a sentence, announced to screen readers at once (role="alert"). Renders
+ * nothing without an error, so it can sit in place before anything fails.
+ */
+export function ErrorMessage({ error, id }: { error: unknown; id?: string }) {
+  const { tr } = useTranslator();
+  const { t } = useTranslation();
+  if (!error) return null;
+  return (
+    <Alert color="red" variant="light" role="alert" id={id} title={t('errors.title')} data-testid="error-message">
+      {problemMessage(error, tr)}
+    </Alert>
+  );
+}
