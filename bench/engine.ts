@@ -1,20 +1,19 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Fastify from 'fastify';
+import Fastify, { type RouteHandlerMethod } from 'fastify';
 import { DateTime } from 'luxon';
 import { buildApp } from '../src/app.ts';
 import { type Config, loadConfig } from '../src/config.ts';
-import { openPglite, openPostgres, type Database } from '../src/platform/db.ts';
-import { type CpuShare, measureCpu } from './cpu.ts';
-import { burst, load } from './load.ts';
-import type { BookingTarget, BurstResult, LoadResult } from './load-types.ts';
+import { type Database, openPglite, openPostgres } from '../src/platform/db.ts';
+import type { CpuShare } from './cpu.ts';
+import type { BookingTarget } from './load-types.ts';
+import { measureBooking, measureGet, measureRush, type ScenarioContext } from './scenarios.ts';
 import {
   AVAILABILITY,
   BOOKING,
   bookableSlots,
-  checkSlots,
   createCitizens,
   RUSH,
   recreatePostgresDatabase,
@@ -37,6 +36,10 @@ export interface EnginePlan {
   warmupSeconds: number;
   diagnosticSeconds: number;
   rush: { citizens: number; slots: number; capacity: number };
+  /** Called before each scenario: waits (a little) for other processes to leave the CPUs. */
+  quiet: () => Promise<unknown>;
+  /** Measurements disturbed by other processes (more than 0.3 cores) are retried up to this many times in all. */
+  maxAttempts: number;
 }
 
 export interface EngineResult {
@@ -52,6 +55,8 @@ export interface EngineResult {
     p99Ms: number;
     maxMs: number;
     pgbenchTps: number | null;
+    /** Whose pgbench: PostgreSQL's, for both engines (PGlite has none). */
+    pgbenchOf: 'postgres' | null;
     ratio: number | null;
     nonCreated: Record<string, number>;
     problems: Record<string, number>;
@@ -60,6 +65,7 @@ export interface EngineResult {
     warmupConfirmed: number;
     exhausted: boolean;
     cpu: CpuShare | null;
+    attempts: number;
     slots: number;
     capacityPerSlot: number;
     /** Whole-run totals over the booking slots, and `appointments` taken during the measured run. */
@@ -100,6 +106,8 @@ export interface EngineResult {
     ratio: number;
     cpu: CpuShare | null;
     helloCpu: CpuShare | null;
+    attempts: number;
+    helloAttempts: number;
   };
   diagnostics: {
     select1ReqPerSec: number;
@@ -107,6 +115,10 @@ export interface EngineResult {
     select1P99Ms: number;
     select1Seconds: number;
     select1Cpu: CpuShare | null;
+    /** The availability answer's bytes, sent by a bare Fastify route. */
+    sameBodyReqPerSec: number;
+    sameBodyP99Ms: number;
+    sameBodyCpu: CpuShare | null;
   };
 }
 
@@ -116,20 +128,20 @@ const otherThan = (statuses: Record<string, number>, ok: string) =>
   Object.fromEntries(Object.entries(statuses).filter(([status]) => status !== ok));
 
 /**
- * The server's configuration: production mode (as deployed), with throwaway secrets, no request
- * logs, and no notification worker in this process (it runs as `mawid worker` in production).
+ * The server's configuration: development mode (production additionally demands real mail, payment
+ * and key settings; what it changes for these routes, trustProxy and one CSP directive, costs nothing
+ * measurable), throwaway secrets and data folder, no request logs, and no notification worker in this
+ * process (in production it runs as `mawid worker`).
  */
 export function benchConfig(plan: Pick<EnginePlan, 'url' | 'poolSize'>): Config {
   return loadConfig({
-    NODE_ENV: 'production',
+    NODE_ENV: 'development',
     LOG_LEVEL: 'silent',
     HOST: '127.0.0.1',
     PORT: '0',
     DATABASE_URL: plan.url,
     DATABASE_POOL_SIZE: String(plan.poolSize),
     DATA_DIR: mkdtempSync(join(tmpdir(), 'mawid-bench-')),
-    PUBLIC_URL: 'http://127.0.0.1',
-    SMTP_URL: 'smtp://127.0.0.1:2525',
     DOCUMENT_MASTER_KEY: randomBytes(32).toString('base64'),
     SIGNING_PRIVATE_KEY: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
     WORKER_IN_PROCESS: 'false',
@@ -184,71 +196,61 @@ export async function runEngine(plan: EnginePlan): Promise<EngineResult> {
   const config = benchConfig(plan);
   const { app } = await buildApp({ config, database, logger: false });
   const url = await app.listen({ host: '127.0.0.1', port: 0, backlog: 4096 });
-
-  // The baselines: a bare Fastify hello-world, and a bare route doing one SELECT 1 on the same pool.
-  const hello = Fastify({ logger: false });
-  hello.get('/hello', async () => ({ hello: 'world' }));
-  const helloUrl = await hello.listen({ host: '127.0.0.1', port: 0, backlog: 4096 });
-  const select1 = Fastify({ logger: false });
-  select1.get('/select1', async () => {
+  const closers: (() => Promise<unknown>)[] = [() => app.close()];
+  const bare = async (path: string, handler: RouteHandlerMethod) => {
+    const server = Fastify({ logger: false });
+    server.get(path, handler);
+    closers.push(() => server.close());
+    return server.listen({ host: '127.0.0.1', port: 0, backlog: 4096 });
+  };
+  // The baselines: a bare Fastify hello-world, and a bare route doing one SELECT 1 on the same database.
+  const helloUrl = await bare('/hello', async () => ({ hello: 'world' }));
+  const select1Url = await bare('/select1', async () => {
     await database.ping();
     return { ok: true };
   });
-  const select1Url = await select1.listen({ host: '127.0.0.1', port: 0, backlog: 4096 });
   const setupSeconds = round2((performance.now() - setupStarted) / 1000);
 
+  const context: ScenarioContext = {
+    db,
+    connections: plan.connections,
+    warmupSeconds: plan.warmupSeconds,
+    quiet: plan.quiet,
+    busyCores: 0.3,
+    maxAttempts: plan.maxAttempts,
+  };
   try {
-    // ---- booking ----
-    const booking = { cookies: bookingCookies, targets, startIndex: 0 };
-    const warm = await load({
+    const booking = await measureBooking(context, {
       url,
-      connections: plan.connections,
-      durationSeconds: plan.warmupSeconds,
-      booking,
+      plan: { cookies: bookingCookies, targets },
+      slotIds: bookingSlotIds,
+      seconds: plan.bookingSeconds,
     });
-    const settle = () => new Promise((resolve) => setTimeout(resolve, 500));
-    // Requests cut off by the end of a run still finish on the server: let them land, then count.
-    await settle();
-    const before = await checkSlots(db, bookingSlotIds);
-    const bookingCpu = measureCpu();
-    const measured = await load({
-      url,
-      connections: plan.connections,
-      durationSeconds: plan.bookingSeconds,
-      booking: { ...booking, startIndex: warm.nextIndex },
-    });
-    const bookingCpuShare = bookingCpu();
-    await settle();
+    const measured = booking.result;
     const confirmed = measured.statuses['201'] ?? 0;
-    const warmupConfirmed = warm.statuses['201'] ?? 0;
-    const bookingCheck = await checkSlots(db, bookingSlotIds);
-    // Appointments the database took during the measured run: the 201s, plus at most one request per
-    // connection that autocannon abandoned when the clock ran out (the server still booked it).
-    const appointments = bookingCheck.activeAppointments - before.activeAppointments;
-    const cutOff = appointments - confirmed;
-    log(
-      `booking: ${confirmed} confirmed in ${measured.durationSeconds} s (${measured.reqPerSec} req/s, p99 ${measured.p99Ms} ms)` +
-        `${measured.exhausted ? ' — CITIZENS EXHAUSTED' : ''}`,
-    );
+    // The database took the 201s plus at most one request per connection that autocannon abandoned
+    // when the clock ran out (the server still booked it).
+    const cutOff = booking.appointments - confirmed;
 
-    // ---- rush ----
-    const rushRequests = rushCookies.map((cookie, i) => ({
-      cookie,
-      body: JSON.stringify({ consulateId: rushConsulateId, serviceId: rushServiceId, slotId: rushSlotIds[i % rushSlotIds.length] }),
-    }));
-    const rushCpu = measureCpu();
-    const rush: BurstResult = await burst({ url, requests: rushRequests });
-    const rushCpuShare = rushCpu();
-    const rushCheck = await checkSlots(db, rushSlotIds);
-    const refusedFull = rush.problems['409 SLOT_FULL'] ?? 0;
-    const rushConfirmed = rush.statuses['201'] ?? 0;
+    const rush = await measureRush(context, {
+      url,
+      slotIds: rushSlotIds,
+      requests: rushCookies.map((cookie, i) => ({
+        cookie,
+        body: JSON.stringify({
+          consulateId: rushConsulateId,
+          serviceId: rushServiceId,
+          slotId: rushSlotIds[i % rushSlotIds.length],
+        }),
+      })),
+    });
+    const refusedFull = rush.result.problems['409 SLOT_FULL'] ?? 0;
+    const rushConfirmed = rush.result.statuses['201'] ?? 0;
     const otherDetail = Object.fromEntries(
-      Object.entries(rush.problems).filter(([key]) => key !== '409 SLOT_FULL'),
+      Object.entries(rush.result.problems).filter(([key]) => key !== '409 SLOT_FULL'),
     );
-    if (rush.errors > 0) otherDetail['network errors'] = rush.errors;
-    log(`rush: ${rushConfirmed} confirmed, ${refusedFull} SLOT_FULL, overbooked ${rushCheck.overbooked}, p99 ${rush.p99Ms} ms`);
+    if (rush.result.errors > 0) otherDetail['network errors'] = rush.result.errors;
 
-    // ---- availability, hello-world and SELECT 1 baselines ----
     const today = DateTime.now().setZone('Europe/Paris');
     const path =
       `/api/v1/consulates/${ids.consulates[AVAILABILITY.consulate]}/services/${ids.services[AVAILABILITY.service]}/availability` +
@@ -258,19 +260,27 @@ export async function runEngine(plan: EnginePlan): Promise<EngineResult> {
     if (probe.status !== 200) throw new Error(`availability probe: ${probe.status} ${probeBody}`);
     const probeDays = (JSON.parse(probeBody) as { days: { times: unknown[] }[] }).days;
     if (probeDays.length === 0) throw new Error('availability probe: no free day in 30 days');
+    // The same answer from a bare route: what sending ~40 KB costs, apart from computing it.
+    const sameBodyUrl = await bare('/body', async (_request, reply) =>
+      reply.header('content-type', 'application/json; charset=utf-8').send(probeBody),
+    );
 
-    const measure = async (target: string, get: string, seconds: number) => {
-      await load({ url: target, connections: plan.connections, durationSeconds: plan.warmupSeconds, get });
-      const cpu = measureCpu();
-      const result: LoadResult = await load({ url: target, connections: plan.connections, durationSeconds: seconds, get });
-      return { ...result, cpu: cpu() };
-    };
-    const availability = await measure(url, path, plan.availabilitySeconds);
-    log(`availability: ${availability.reqPerSec} req/s, p99 ${availability.p99Ms} ms`);
-    const helloResult = await measure(helloUrl, '/hello', plan.availabilitySeconds);
-    log(`hello-world: ${helloResult.reqPerSec} req/s, p99 ${helloResult.p99Ms} ms`);
-    const select1Result = await measure(select1Url, '/select1', plan.diagnosticSeconds);
-    log(`SELECT 1 route: ${select1Result.reqPerSec} req/s, p99 ${select1Result.p99Ms} ms`);
+    const availability = await measureGet(context, 'availability', { url, path, seconds: plan.availabilitySeconds });
+    const hello = await measureGet(context, 'hello-world', {
+      url: helloUrl,
+      path: '/hello',
+      seconds: plan.availabilitySeconds,
+    });
+    const select1 = await measureGet(context, 'SELECT 1 route', {
+      url: select1Url,
+      path: '/select1',
+      seconds: plan.diagnosticSeconds,
+    });
+    const sameBody = await measureGet(context, 'same body, bare route', {
+      url: sameBodyUrl,
+      path: '/body',
+      seconds: plan.diagnosticSeconds,
+    });
 
     return {
       setup: {
@@ -293,19 +303,21 @@ export async function runEngine(plan: EnginePlan): Promise<EngineResult> {
         p99Ms: measured.p99Ms,
         maxMs: measured.maxMs,
         pgbenchTps: null,
+        pgbenchOf: null,
         ratio: null,
         nonCreated: otherThan(measured.statuses, '201'),
         problems: measured.problems,
         errors: measured.errors,
         timeouts: measured.timeouts,
-        warmupConfirmed,
+        warmupConfirmed: booking.warmupConfirmed,
         exhausted: measured.exhausted,
-        cpu: bookingCpuShare,
+        cpu: booking.cpu,
+        attempts: booking.attempts,
         slots: bookingSlotIds.length,
         capacityPerSlot,
         db: {
-          ...bookingCheck,
-          appointments,
+          ...booking.check,
+          appointments: booking.appointments,
           cutOffAtEnd: cutOff,
           matchesResponses: cutOff >= 0 && cutOff <= plan.connections,
         },
@@ -318,14 +330,14 @@ export async function runEngine(plan: EnginePlan): Promise<EngineResult> {
         refusedFull,
         other: plan.rush.citizens - rushConfirmed - refusedFull,
         otherDetail,
-        overbooked: rushCheck.overbooked,
-        bookedMismatches: rushCheck.bookedMismatches,
-        activeAppointments: rushCheck.activeAppointments,
-        p50Ms: rush.p50Ms,
-        p99Ms: rush.p99Ms,
-        maxMs: rush.maxMs,
-        wallMs: rush.wallMs,
-        cpu: rushCpuShare,
+        overbooked: rush.check.overbooked,
+        bookedMismatches: rush.check.bookedMismatches,
+        activeAppointments: rush.check.activeAppointments,
+        p50Ms: rush.result.p50Ms,
+        p99Ms: rush.result.p99Ms,
+        maxMs: rush.result.maxMs,
+        wallMs: rush.result.wallMs,
+        cpu: rush.cpu,
       },
       availability: {
         connections: plan.connections,
@@ -339,23 +351,29 @@ export async function runEngine(plan: EnginePlan): Promise<EngineResult> {
         p99Ms: availability.p99Ms,
         non200: { ...otherThan(availability.statuses, '200'), ...availability.problems },
         errors: availability.errors + availability.timeouts,
-        helloReqPerSec: helloResult.reqPerSec,
-        helloP50Ms: helloResult.p50Ms,
-        helloP99Ms: helloResult.p99Ms,
-        ratio: round2(availability.reqPerSec / helloResult.reqPerSec),
+        helloReqPerSec: hello.reqPerSec,
+        helloP50Ms: hello.p50Ms,
+        helloP99Ms: hello.p99Ms,
+        ratio: Math.round((availability.reqPerSec / hello.reqPerSec) * 1000) / 1000,
         cpu: availability.cpu,
-        helloCpu: helloResult.cpu,
+        helloCpu: hello.cpu,
+        attempts: availability.attempts,
+        helloAttempts: hello.attempts,
       },
       diagnostics: {
-        select1ReqPerSec: select1Result.reqPerSec,
-        select1P50Ms: select1Result.p50Ms,
-        select1P99Ms: select1Result.p99Ms,
-        select1Seconds: select1Result.durationSeconds,
-        select1Cpu: select1Result.cpu,
+        select1ReqPerSec: select1.reqPerSec,
+        select1P50Ms: select1.p50Ms,
+        select1P99Ms: select1.p99Ms,
+        select1Seconds: select1.durationSeconds,
+        select1Cpu: select1.cpu,
+        sameBodyReqPerSec: sameBody.reqPerSec,
+        sameBodyP99Ms: sameBody.p99Ms,
+        sameBodyCpu: sameBody.cpu,
       },
     };
   } finally {
-    await Promise.allSettled([app.close(), hello.close(), select1.close()]);
+    await Promise.allSettled(closers.map((close) => close()));
     await database.close();
+    rmSync(config.DATA_DIR, { recursive: true, force: true });
   }
 }

@@ -54,6 +54,8 @@ export interface LoadResult extends Latency {
   nextIndex: number;
   /** The citizens ran out before the duration did (bench sizing problem). */
   exhausted: boolean;
+  /** CPU seconds used by the load generator's own thread (null where /proc is missing). */
+  generatorCpuSeconds: number | null;
 }
 
 export interface BurstResult extends Latency {
@@ -62,4 +64,5 @@ export interface BurstResult extends Latency {
   statuses: Record<string, number>;
   problems: Record<string, number>;
   errors: number;
+  generatorCpuSeconds: number | null;
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import autocannon from 'autocannon';
@@ -9,12 +10,28 @@ import type { BurstJob, BurstResult, Job, Latency, LoadJob, LoadResult } from '.
  * It can also be imported and called inline (`--inline-load`).
  */
 export async function runJob(job: Job): Promise<LoadResult | BurstResult> {
-  return job.kind === 'load' ? runLoad(job) : runBurst(job);
+  const before = threadCpuSeconds();
+  const result = job.kind === 'load' ? await runLoad(job) : await runBurst(job);
+  const after = threadCpuSeconds();
+  return { ...result, generatorCpuSeconds: before === null || after === null ? null : round(after - before) };
 }
 
-const aggregate = (autocannon as unknown as {
-  aggregateResult(results: autocannon.Result[], options: object): autocannon.Result;
-}).aggregateResult;
+/** CPU seconds of the calling thread (Linux), to tell the load generator's share from the server's. */
+function threadCpuSeconds(): number | null {
+  try {
+    const line = readFileSync('/proc/thread-self/stat', 'utf8');
+    const fields = line.slice(line.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+const aggregate = (
+  autocannon as unknown as {
+    aggregateResult(results: autocannon.Result[], options: object): autocannon.Result;
+  }
+).aggregateResult;
 
 const problemKey = (status: number, body: string) => {
   let code = '?';
@@ -26,7 +43,7 @@ const problemKey = (status: number, body: string) => {
   return `${status} ${code}`;
 };
 
-async function runLoad(job: LoadJob): Promise<LoadResult> {
+async function runLoad(job: LoadJob): Promise<Omit<LoadResult, 'generatorCpuSeconds'>> {
   const problems: Record<string, number> = {};
   const onResponse = (status: number, body: string) => {
     if (status >= 300) {
@@ -96,24 +113,25 @@ async function runLoad(job: LoadJob): Promise<LoadResult> {
 }
 
 /** Opens one connection per request first, then sends every request in the same tick. */
-async function runBurst(job: BurstJob): Promise<BurstResult> {
+async function runBurst(job: BurstJob): Promise<Omit<BurstResult, 'generatorCpuSeconds'>> {
   const n = job.requests.length;
   const agent = new http.Agent({ keepAlive: true, maxSockets: n, maxFreeSockets: n, keepAliveMsecs: 60_000 });
   const target = new URL(job.url);
   const send = (options: http.RequestOptions, body?: string) =>
     new Promise<{ status: number; body: string; ms: number }>((resolve, reject) => {
       const started = performance.now();
-      const req = http.request(
-        { host: target.hostname, port: target.port, agent, ...options },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () =>
-            resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString(), ms: performance.now() - started }),
-          );
-          res.on('error', reject);
-        },
-      );
+      const req = http.request({ host: target.hostname, port: target.port, agent, ...options }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            body: Buffer.concat(chunks).toString(),
+            ms: performance.now() - started,
+          }),
+        );
+        res.on('error', reject);
+      });
       req.on('error', reject);
       req.end(body);
     });
@@ -130,7 +148,11 @@ async function runBurst(job: BurstJob): Promise<BurstResult> {
         {
           method: 'POST',
           path: '/api/v1/appointments',
-          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(r.body), cookie: r.cookie },
+          headers: {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(r.body),
+            cookie: r.cookie,
+          },
         },
         r.body,
       ),

@@ -9,14 +9,15 @@ const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); re
 let inline = false;
 
 /** Runs the load generator on the main thread, sharing the server's event loop (for comparison). */
-export function useInlineLoad(value: boolean): void {
+export function setInlineLoad(value: boolean): void {
   inline = value;
 }
 
 async function run<T>(job: LoadJob | BurstJob): Promise<T> {
   if (inline) {
     const { runJob } = await import('./load-worker.ts');
-    return (await runJob(job)) as T;
+    // On the main thread the generator's CPU cannot be told from the server's.
+    return { ...(await runJob(job)), generatorCpuSeconds: null } as T;
   }
   const worker = new Worker(bootstrap, { eval: true, workerData: { benchLoadWorker: true, job } });
   try {

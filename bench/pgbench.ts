@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { type CpuShare, measureCpu } from './cpu.ts';
 import { dropPostgresDatabase, recreatePostgresDatabase, withDatabase } from './setup-network.ts';
 
 const run = promisify(execFile);
@@ -13,6 +14,8 @@ export interface PgbenchResult {
   seconds: number;
   mode: string;
   latencyAverageMs: number | null;
+  /** During the -T run; `postgres` includes the pgbench client itself. */
+  cpu: CpuShare | null;
 }
 
 /**
@@ -27,29 +30,39 @@ export async function runPgbench(
   const target = withDatabase(url, options.database ?? 'mawid_pgbench');
   const parsed = new URL(target);
   const connection = [
-    '-h', parsed.hostname || '127.0.0.1',
-    '-p', parsed.port || '5432',
-    '-U', decodeURIComponent(parsed.username || 'postgres'),
+    '-h',
+    parsed.hostname || '127.0.0.1',
+    '-p',
+    parsed.port || '5432',
+    '-U',
+    decodeURIComponent(parsed.username || 'postgres'),
   ];
   const env = { ...process.env, ...(parsed.password ? { PGPASSWORD: decodeURIComponent(parsed.password) } : {}) };
   const name = decodeURIComponent(parsed.pathname.slice(1));
   await recreatePostgresDatabase(target);
   try {
     await run(PGBENCH, [...connection, '-i', '-q', '-s', String(options.scale), name], { env, maxBuffer: 16 << 20 });
+    const cpu = measureCpu();
     const { stdout } = await run(
       PGBENCH,
       [
         ...connection,
         '-N',
-        '-c', String(options.clients),
-        '-j', String(options.threads),
-        '-T', String(options.seconds),
+        '-c',
+        String(options.clients),
+        '-j',
+        String(options.threads),
+        '-T',
+        String(options.seconds),
         name,
       ],
       { env, maxBuffer: 16 << 20 },
     );
     // PostgreSQL 15: "tps = 2913.861 (without initial connection time)"; older: "(excluding connections establishing)".
-    const tps = /tps = ([\d.]+) \((?:without initial connection time|excluding connections establishing)\)/.exec(stdout);
+    const cpuShare = cpu();
+    const tps = /tps = ([\d.]+) \((?:without initial connection time|excluding connections establishing)\)/.exec(
+      stdout,
+    );
     if (!tps?.[1]) throw new Error(`pgbench: no tps in output:\n${stdout}`);
     const latency = /latency average = ([\d.]+) ms/.exec(stdout);
     return {
@@ -60,6 +73,7 @@ export async function runPgbench(
       seconds: options.seconds,
       mode: 'simple-update (-N)',
       latencyAverageMs: latency?.[1] ? Number(latency[1]) : null,
+      cpu: cpuShare,
     };
   } finally {
     await dropPostgresDatabase(target);

@@ -1,9 +1,13 @@
 import type { CpuShare } from './cpu.ts';
 import type { EngineResult } from './engine.ts';
 
-/** `server 0.95 · load 0.30 · pg 0.60 · other 0.05` (cores). */
+/** `0.95/0.30/0.10/0.60/0.05`: server thread / load generator / GC+helpers / postgres / other (cores). */
 const cpuText = (c: CpuShare | null) =>
-  c ? `server ${c.serverThread} · load ${c.benchOtherThreads} · pg ${c.postgres} · other ${c.other}` : '—';
+  c
+    ? [c.serverThread, c.loadGenerator ?? '?', c.helperThreads, c.postgres, c.other]
+        .map((x) => (typeof x === 'number' ? x.toFixed(2) : x))
+        .join(' / ')
+    : '—';
 
 export interface Target {
   name: string;
@@ -39,7 +43,10 @@ export function evaluateTargets(engine: string, r: EngineResult): Target[] {
     {
       name: `availability: ratio ≥ ${TARGETS.availabilityRatio}, p99 < ${TARGETS.availabilityP99Ms} ms`,
       engine,
-      pass: a.ratio >= TARGETS.availabilityRatio && a.p99Ms < TARGETS.availabilityP99Ms && Object.keys(a.non200).length === 0,
+      pass:
+        a.ratio >= TARGETS.availabilityRatio &&
+        a.p99Ms < TARGETS.availabilityP99Ms &&
+        Object.keys(a.non200).length === 0,
       detail: `ratio ${a.ratio}, p99 ${a.p99Ms} ms${Object.keys(a.non200).length ? `, non-200: ${JSON.stringify(a.non200)}` : ''}`,
     },
   ];
@@ -47,7 +54,7 @@ export function evaluateTargets(engine: string, r: EngineResult): Target[] {
 
 const mark = (pass: boolean | null) => (pass === null ? 'n/a ' : pass ? 'PASS' : 'MISS');
 const fmt = (x: number | null | undefined) =>
-  x === null || x === undefined ? '—' : Number.isInteger(x) ? String(x) : x.toFixed(2);
+  x === null || x === undefined ? '—' : Number.isInteger(x) ? String(x) : Math.abs(x) < 1 ? x.toFixed(3) : x.toFixed(2);
 
 /** The human table: one column per engine that ran. */
 export function renderTable(results: Partial<Record<'postgres' | 'pglite', EngineResult>>): string {
@@ -61,11 +68,15 @@ export function renderTable(results: Partial<Record<'postgres' | 'pglite', Engin
   add('booking: bookings/s', (r) => r.booking.bookingsPerSec);
   add('booking: p50 ms', (r) => r.booking.p50Ms);
   add('booking: p99 ms', (r) => r.booking.p99Ms);
-  add('booking: non-201', (r) => (Object.keys(r.booking.nonCreated).length ? JSON.stringify(r.booking.nonCreated) : 'none'));
-  add('booking: DB appointments in run', (r) =>
-    `${r.booking.db.appointments} (${r.booking.db.matchesResponses ? 'ok' : 'MISMATCH'}: +${r.booking.db.cutOffAtEnd} cut off)`,
+  add('booking: non-201', (r) =>
+    Object.keys(r.booking.nonCreated).length ? JSON.stringify(r.booking.nonCreated) : 'none',
   );
-  add('booking: CPU cores', (r) => cpuText(r.booking.cpu));
+  add(
+    'booking: DB appointments in run',
+    (r) =>
+      `${r.booking.db.appointments} (${r.booking.db.matchesResponses ? 'ok' : 'MISMATCH'}: +${r.booking.db.cutOffAtEnd} cut off)`,
+  );
+  add('booking: CPU cores*', (r) => cpuText(r.booking.cpu));
   add('pgbench -N tps', (r) => r.booking.pgbenchTps);
   add('booking: ratio to pgbench', (r) => r.booking.ratio);
   add('rush: citizens / seats', (r) => `${r.rush.citizens} / ${r.rush.seats}`);
@@ -76,17 +87,19 @@ export function renderTable(results: Partial<Record<'postgres' | 'pglite', Engin
   add('rush: booked ≠ active slots', (r) => r.rush.bookedMismatches);
   add('rush: p99 ms', (r) => r.rush.p99Ms);
   add('rush: wall ms', (r) => r.rush.wallMs);
-  add('rush: CPU cores', (r) => cpuText(r.rush.cpu));
+  add('rush: CPU cores*', (r) => cpuText(r.rush.cpu));
   add('availability: req/s', (r) => r.availability.reqPerSec);
   add('availability: p99 ms', (r) => r.availability.p99Ms);
   add('availability: response bytes', (r) => r.availability.responseBytes);
-  add('availability: CPU cores', (r) => cpuText(r.availability.cpu));
+  add('availability: CPU cores*', (r) => cpuText(r.availability.cpu));
   add('hello-world: req/s', (r) => r.availability.helloReqPerSec);
   add('hello-world: p99 ms', (r) => r.availability.helloP99Ms);
-  add('hello-world: CPU cores', (r) => cpuText(r.availability.helloCpu));
+  add('hello-world: CPU cores*', (r) => cpuText(r.availability.helloCpu));
   add('availability: ratio to hello', (r) => r.availability.ratio);
   add('diag SELECT 1 route: req/s', (r) => r.diagnostics.select1ReqPerSec);
   add('diag SELECT 1 route: p99 ms', (r) => r.diagnostics.select1P99Ms);
+  add('diag same body, bare route: req/s', (r) => r.diagnostics.sameBodyReqPerSec);
+  add('diag same body, bare route: p99', (r) => r.diagnostics.sameBodyP99Ms);
 
   const cells = rows.map((row) => row.map((c) => (typeof c === 'number' || c === null ? fmt(c) : c)));
   const header = ['', ...engines];
@@ -95,6 +108,19 @@ export function renderTable(results: Partial<Record<'postgres' | 'pglite', Engin
     row.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   const out = [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map((r) => line(r.map(String)))];
 
+  out.push('* cores used: server thread / load generator / GC+helper threads / postgres / other processes');
+  const busy = engines.flatMap((e) => {
+    const r = results[e]!;
+    const shares: [string, CpuShare | null][] = [
+      ['booking', r.booking.cpu],
+      ['rush', r.rush.cpu],
+      ['availability', r.availability.cpu],
+      ['hello-world', r.availability.helloCpu],
+    ];
+    return shares.filter(([, c]) => (c?.other ?? 0) > 0.3).map(([name, c]) => `${e} ${name} (${c!.other} cores)`);
+  });
+  if (busy.length > 0)
+    out.push(`! Other processes took CPU during: ${busy.join(', ')}. Those numbers are low; rerun on a quiet machine.`);
   const targets = engines.flatMap((e) => evaluateTargets(e, results[e]!));
   out.push('', 'Targets:');
   for (const t of targets) out.push(`  ${mark(t.pass)}  ${t.engine.padEnd(8)}  ${t.name.padEnd(46)}  ${t.detail}`);

@@ -4,12 +4,12 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import { setBenchDatabases, waitForQuiet } from './cpu.ts';
 import { type Engine, type EnginePlan, type EngineResult, runEngine } from './engine.ts';
-import { waitForQuiet } from './cpu.ts';
-import { useInlineLoad } from './load.ts';
-import { runPgbench, type PgbenchResult } from './pgbench.ts';
+import { setInlineLoad } from './load.ts';
+import { type PgbenchResult, runPgbench } from './pgbench.ts';
 import { evaluateTargets, renderTable, TARGETS } from './report.ts';
-import { postgresVersion } from './setup-network.ts';
+import { databaseNameOf, postgresVersion } from './setup-network.ts';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
@@ -31,14 +31,31 @@ const poolSize = Number(option('pool') ?? 24);
 const inlineLoad = flag('inline-load');
 // How long to wait for other processes to leave the CPUs alone before each engine and pgbench.
 const maxWait = Number(option('wait') ?? (quick ? 0 : 120));
-useInlineLoad(inlineLoad);
+setInlineLoad(inlineLoad);
 
 const connections = 64;
-const pgbenchPlan = { scale: quick ? 1 : 10, clients: 64, threads: 2, seconds: quick ? 3 : 15 };
+const PGBENCH_DATABASE = 'mawid_pgbench';
+setBenchDatabases([databaseNameOf(url), PGBENCH_DATABASE]);
+const pgbenchPlan = {
+  scale: quick ? 1 : 10,
+  clients: 64,
+  threads: 2,
+  seconds: quick ? 3 : 15,
+  database: PGBENCH_DATABASE,
+};
+
+const log = (message: string) => process.stdout.write(`  ${message}\n`);
 
 function planFor(engine: Engine): EnginePlan {
   const citizens = option('citizens');
-  const common = { engine, poolSize, connections, rush: { citizens: 2000, slots: 10, capacity: 50 } };
+  const common = {
+    engine,
+    poolSize,
+    connections,
+    rush: { citizens: 2000, slots: 10, capacity: 50 },
+    maxAttempts: quick ? 1 : 3,
+    quiet: () => waitForQuiet(maxWait / 4, 0.25, (other) => log(`waiting: other processes use ${other} cores`)),
+  };
   if (quick) {
     return {
       ...common,
@@ -63,7 +80,7 @@ function planFor(engine: Engine): EnginePlan {
     : {
         // PGlite is one connection in this process: fewer citizens and a shorter booking run.
         ...common,
-        bookingCitizens: Number(citizens ?? 20_000),
+        bookingCitizens: Number(citizens ?? 10_000),
         bookingSeconds: 10,
         availabilitySeconds: 10,
         warmupSeconds: 2,
@@ -104,19 +121,24 @@ async function main() {
   const background: Record<string, { otherCores: number | null; waitedSeconds: number }> = {};
   const quiet = () =>
     waitForQuiet(maxWait, 0.25, (other) =>
-      process.stdout.write(`  waiting: other processes use ${other} cores (up to ${maxWait} s, --wait=N)\n`),
+      log(`waiting: other processes use ${other} cores (up to ${maxWait} s, --wait=N)`),
     );
   for (const engine of engines) {
     const plan = planFor(engine);
     plans[engine] = plan;
-    process.stdout.write(`\n[${engine}]${engine === 'postgres' ? ` ${url.replace(/:[^:@/]*@/, ':***@')}, pool ${poolSize}` : ' in memory'}\n`);
+    process.stdout.write(
+      `\n[${engine}]${engine === 'postgres' ? ` ${url.replace(/:[^:@/]*@/, ':***@')}, pool ${poolSize}` : ' in memory'}\n`,
+    );
     background[engine] = await quiet();
     const t0 = Date.now();
     results[engine] = await runEngine(plan);
     if (engine === 'postgres' && !flag('no-pgbench')) {
       background.pgbench = await quiet();
       pgbench = await runPgbench(url, pgbenchPlan);
-      process.stdout.write(`  pgbench -N -c ${pgbench.clients} -j ${pgbench.threads} -T ${pgbench.seconds} (scale ${pgbench.scale}): ${pgbench.tps} tps\n`);
+      process.stdout.write(
+        `  pgbench -N -c ${pgbench.clients} -j ${pgbench.threads} -T ${pgbench.seconds} (scale ${pgbench.scale}): ${pgbench.tps} tps` +
+          `${pgbench.cpu ? ` (other processes: ${pgbench.cpu.other} cores)` : ''}\n`,
+      );
     }
     process.stdout.write(`  ${engine} done in ${Math.round((Date.now() - t0) / 1000)} s\n`);
   }
@@ -124,6 +146,7 @@ async function main() {
   for (const engine of engines) {
     const booking = results[engine]!.booking;
     booking.pgbenchTps = pgbench?.tps ?? null;
+    booking.pgbenchOf = pgbench ? 'postgres' : null;
     booking.ratio = pgbench ? Math.round((booking.bookingsPerSec / pgbench.tps) * 1000) / 1000 : null;
   }
 
@@ -134,16 +157,20 @@ async function main() {
       loadGenerator: inlineLoad
         ? 'autocannon 9 on the main thread (shares the server event loop)'
         : 'autocannon 9 in a worker thread of the bench process; the server has the main thread',
-      serverProcess: 'buildApp + listen on 127.0.0.1:0 in the bench process, NODE_ENV=production, logger off',
+      serverProcess:
+        'buildApp + listen on 127.0.0.1:0 in the bench process, NODE_ENV=development, logger off, no in-process worker',
       poolSize: engines.includes('postgres') ? poolSize : null,
       // CPU cores used by other processes just before each part started (after waiting up to --wait).
       background,
       pgbench,
       plans: Object.fromEntries(
-        Object.entries(plans).map(([engine, plan]) => [engine, { ...plan, url: plan.url ? plan.url.replace(/:[^:@/]*@/, ':***@') : undefined }]),
+        Object.entries(plans).map(([engine, plan]) => [
+          engine,
+          { ...plan, url: plan.url ? plan.url.replace(/:[^:@/]*@/, ':***@') : undefined },
+        ]),
       ),
       notes: [
-        'pglite: one in-process connection; booking runs 10 s with 20,000 citizens (postgres: 15 s, 40,000).',
+        'pglite: one in-process connection; booking runs 10 s with 10,000 citizens (postgres: 15 s, 40,000).',
         'pglite booking.ratio divides by the PostgreSQL pgbench tps of the same run (there is no pgbench for PGlite).',
       ],
     },

@@ -84,7 +84,8 @@ export async function postgresVersion(url: string): Promise<string> {
   }
 }
 
-export const databaseNameOf = (url: string) => decodeURIComponent(new URL(url).pathname.replace(/^\//, '')) || 'postgres';
+export const databaseNameOf = (url: string) =>
+  decodeURIComponent(new URL(url).pathname.replace(/^\//, '')) || 'postgres';
 
 export function withDatabase(url: string, name: string): string {
   const parsed = new URL(url);
@@ -106,7 +107,13 @@ export async function seedBenchNetwork(database: Database): Promise<BenchIds & {
   await database.migrate();
   const seeded = await seedDemo({ db: database.db, clock: systemClock }, benchNetwork());
   if (!seeded.seeded) throw new Error('bench database was not empty');
-  const rows = await queryRows<{ code: string; consulate_id: string; service_code: string; service_id: string; department_id: string }>(
+  const rows = await queryRows<{
+    code: string;
+    consulate_id: string;
+    service_code: string;
+    service_id: string;
+    department_id: string;
+  }>(
     database.db,
     sql`SELECT c.code, c.id AS consulate_id, s.code AS service_code, s.id AS service_id, cs.department_id
         FROM consulate_services cs
@@ -142,7 +149,9 @@ export async function createCitizens(db: Db, prefix: string, count: number): Pro
   const tokens = Array.from({ length: count }, () => randomBytes(32).toString('base64url'));
   const chunk = 10_000;
   for (let start = 0; start < count; start += chunk) {
-    const rows = tokens.slice(start, start + chunk).map((token, k) => ({ e: `${prefix}-${start + k}@bench.example`, h: hashToken(token) }));
+    const rows = tokens
+      .slice(start, start + chunk)
+      .map((token, k) => ({ e: `${prefix}-${start + k}@bench.example`, h: hashToken(token) }));
     await db.execute(sql`
       INSERT INTO sessions (token_hash, account_id, expires_at)
       SELECT r.h, a.id, now() + interval '12 hours'
