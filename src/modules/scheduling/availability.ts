@@ -125,7 +125,7 @@ export interface AvailabilityDay {
 export class AvailabilityCache {
   private readonly departments = new Map<string, DepartmentEntry>();
   // Answers are kept encoded: sending a Buffer skips re-encoding ~40 KB of JSON per request.
-  private readonly answers = new Map<string, { entry: DepartmentEntry; body: Buffer }>();
+  private readonly answers = new Map<string, { departmentId: string; entry: DepartmentEntry; body: Buffer }>();
   private readonly offers = new Map<string, { offer: Offer; loadedAt: number }>();
   // One load per department (or offer) at a time, however many requests miss together; a load
   // that started before an invalidation does not install its (older) result.
@@ -221,12 +221,20 @@ export class AvailabilityCache {
     return { loadedAt: now.getTime(), slots };
   }
 
-  answer(key: string, entry: DepartmentEntry, build: () => string): Buffer {
+  /** A stored answer whose department entry is still the current one and younger than the TTL. */
+  readyAnswer(key: string, nowMs: number): Buffer | undefined {
+    const hit = this.answers.get(key);
+    if (!hit) return undefined;
+    const current = this.departments.get(hit.departmentId);
+    return current === hit.entry && nowMs - current.loadedAt < this.ttlMs ? hit.body : undefined;
+  }
+
+  answer(key: string, departmentId: string, entry: DepartmentEntry, build: () => string): Buffer {
     const hit = this.answers.get(key);
     if (hit && hit.entry === entry) return hit.body;
     if (this.answers.size > 10_000) this.answers.clear();
     const body = Buffer.from(build());
-    this.answers.set(key, { entry, body });
+    this.answers.set(key, { departmentId, entry, body });
     return body;
   }
 }
@@ -245,19 +253,22 @@ export async function getAvailability(
       fields: [{ path: 'querystring.to', message: 'must not be before from' }],
     });
   }
-  const days = DateTime.fromISO(input.to).diff(DateTime.fromISO(input.from), 'days').days + 1;
+  const days = (Date.parse(`${input.to}T00:00:00Z`) - Date.parse(`${input.from}T00:00:00Z`)) / 86_400_000 + 1;
   if (days > MAX_AVAILABILITY_DAYS) {
     throw new AppError('DATE_RANGE_TOO_LONG', 400, `Ask for at most ${MAX_AVAILABILITY_DAYS} days at once.`, {
       max: MAX_AVAILABILITY_DAYS,
     });
   }
   const now = clock.now();
-  const offer = await cache.offer(db, input.consulateId, input.serviceId, now.getTime());
-  const entry = await cache.department(db, offer, now);
   // The notice moves with the clock: the answer is keyed by the minute it was computed for.
   const minute = Math.floor(now.getTime() / 60_000);
-  const key = `${offer.consulateId}|${offer.serviceId}|${input.from}|${input.to}|${minute}`;
-  return cache.answer(key, entry, () => {
+  const key = `${input.consulateId}|${input.serviceId}|${input.from}|${input.to}|${minute}`;
+  // The common case: the same answer, its department's slots still current and fresh.
+  const ready = cache.readyAnswer(key, now.getTime());
+  if (ready) return ready;
+  const offer = await cache.offer(db, input.consulateId, input.serviceId, now.getTime());
+  const entry = await cache.department(db, offer, now);
+  return cache.answer(key, offer.departmentId, entry, () => {
     const earliest = now.getTime() + offer.minNoticeMinutes * 60_000;
     const latest = horizonEnd(now, offer).getTime();
     const byDate = new Map<string, AvailabilityDay>();
