@@ -7,6 +7,7 @@ import os from 'node:os';
 import { setBenchDatabases, waitForQuiet } from './cpu.ts';
 import { type Engine, type EnginePlan, type EngineResult, runEngine } from './engine.ts';
 import { setInlineLoad } from './load.ts';
+import { type CommerceResult, runCommerce } from './commerce.ts';
 import { type PgbenchResult, runPgbench } from './pgbench.ts';
 import { evaluateTargets, renderTable, TARGETS } from './report.ts';
 import { databaseNameOf, postgresVersion } from './setup-network.ts';
@@ -118,6 +119,7 @@ async function main() {
   const results: Partial<Record<Engine, EngineResult>> = {};
   const plans: Partial<Record<Engine, EnginePlan>> = {};
   let pgbench: PgbenchResult | null = null;
+  let commerce: CommerceResult | undefined;
   const background: Record<string, { otherCores: number | null; waitedSeconds: number }> = {};
   const quiet = () =>
     waitForQuiet(maxWait, 0.25, (other) =>
@@ -138,6 +140,14 @@ async function main() {
       process.stdout.write(
         `  pgbench -N -c ${pgbench.clients} -j ${pgbench.threads} -T ${pgbench.seconds} (scale ${pgbench.scale}): ${pgbench.tps} tps` +
           `${pgbench.cpu ? ` (other processes: ${pgbench.cpu.other} cores)` : ''}\n`,
+      );
+    }
+    if (engine === 'postgres') {
+      // Requests (issue 3) and e-Timbre (issue 4), on PostgreSQL only.
+      commerce = await runCommerce({ url, quick, log: (line) => process.stdout.write(`  ${line}\n`) });
+      process.stdout.write(
+        `  requests: queue p99 ${commerce.requests.queueP99Ms} ms, list p99 ${commerce.requests.listP99Ms} ms, 5 MB upload ${commerce.requests.upload5MbMs} ms (median of ${commerce.requests.uploads})\n` +
+          `  payments: ${commerce.payments.callbacksPerSec} callbacks/s (p99 ${commerce.payments.callbackP99Ms} ms), verify ${commerce.payments.verifyReqPerSec} req/s = ${commerce.payments.verifyRatio} × hello-world\n`,
       );
     }
     process.stdout.write(`  ${engine} done in ${Math.round((Date.now() - t0) / 1000)} s\n`);
@@ -174,7 +184,7 @@ async function main() {
         'pglite booking.ratio divides by the PostgreSQL pgbench tps of the same run (there is no pgbench for PGlite).',
       ],
     },
-    postgres: results.postgres ?? null,
+    postgres: results.postgres ? { ...results.postgres, requests: commerce?.requests, payments: commerce?.payments } : null,
     pglite: results.pglite ?? null,
     targets: {
       thresholds: TARGETS,
