@@ -76,7 +76,11 @@ function multipart(kind: string, file: Buffer): { body: Buffer; contentType: str
   return { body, contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
-export async function runCommerce(input: { url: string; quick: boolean; log: (line: string) => void }): Promise<CommerceResult> {
+export async function runCommerce(input: {
+  url: string;
+  quick: boolean;
+  log: (line: string) => void;
+}): Promise<CommerceResult> {
   const base = new URL(input.url);
   const name = 'mawid_bench_commerce';
   const admin = new pg.Client({ connectionString: input.url });
@@ -98,7 +102,9 @@ export async function runCommerce(input: { url: string; quick: boolean; log: (li
       DATA_DIR: dataDir,
       COOKIE_SECURE: 'false',
       STAMP_VERIFY_PER_MINUTE: '100000000',
-      SIGNING_PRIVATE_KEY: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      SIGNING_PRIVATE_KEY: generateKeyPairSync('ed25519')
+        .privateKey.export({ type: 'pkcs8', format: 'pem' })
+        .toString(),
     });
 
     // 100,000 requests: 10,000 citizens with 10 requests each, for 10 services, spread over the
@@ -225,7 +231,12 @@ export async function runCommerce(input: { url: string; quick: boolean; log: (li
           if (!created.form) return undefined;
           const fields = signedAnswer(
             created.form.fields,
-            { outcome: 'approved', transactionId: `T${randomBytes(5).toString('hex')}`, authorizationCode: 'P12345', at: new Date() },
+            {
+              outcome: 'approved',
+              transactionId: `T${randomBytes(5).toString('hex')}`,
+              authorizationCode: 'P12345',
+              at: new Date(),
+            },
             { number: '4000000000000002', expiry: '12/30' },
             config.SANDBOX_STORE_KEY,
           );

@@ -4,10 +4,10 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import { type CommerceResult, runCommerce } from './commerce.ts';
 import { setBenchDatabases, waitForQuiet } from './cpu.ts';
 import { type Engine, type EnginePlan, type EngineResult, runEngine } from './engine.ts';
 import { setInlineLoad } from './load.ts';
-import { type CommerceResult, runCommerce } from './commerce.ts';
 import { type PgbenchResult, runPgbench } from './pgbench.ts';
 import { evaluateTargets, renderTable, TARGETS } from './report.ts';
 import { databaseNameOf, postgresVersion } from './setup-network.ts';
@@ -184,7 +184,9 @@ async function main() {
         'pglite booking.ratio divides by the PostgreSQL pgbench tps of the same run (there is no pgbench for PGlite).',
       ],
     },
-    postgres: results.postgres ? { ...results.postgres, requests: commerce?.requests, payments: commerce?.payments } : null,
+    postgres: results.postgres
+      ? { ...results.postgres, requests: commerce?.requests, payments: commerce?.payments }
+      : null,
     pglite: results.pglite ?? null,
     targets: {
       thresholds: TARGETS,

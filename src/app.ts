@@ -17,20 +17,20 @@ import type { Config } from './config.ts';
 import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
 import { callCenterRoutes } from './modules/callcenter/callcenter.routes.ts';
 import { documentsRoutes } from './modules/documents/documents.routes.ts';
-import { type MailCatcher, notificationsRoutes } from './modules/notifications/index.ts';
-import { receptionRoutes } from './modules/reception/reception.routes.ts';
-import { requestsRoutes } from './modules/requests/requests.routes.ts';
 import { adminRoutes } from './modules/network/admin/admin.routes.ts';
 import { networkRoutes } from './modules/network/network.routes.ts';
+import { type MailCatcher, notificationsRoutes } from './modules/notifications/index.ts';
 import { paymentsRoutes, stampsRoutes, treasuryRoutes } from './modules/payments/index.ts';
+import { receptionRoutes } from './modules/reception/reception.routes.ts';
+import { requestsRoutes } from './modules/requests/requests.routes.ts';
 import { AvailabilityCache } from './modules/scheduling/availability.ts';
 import { schedulingRoutes } from './modules/scheduling/index.ts';
 import { SessionStore } from './platform/auth.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import type { Database } from './platform/db.ts';
-import { type Keys, loadKeys } from './platform/keys.ts';
 import { AppError } from './platform/errors.ts';
 import { type App, type AppDeps, problems } from './platform/http.ts';
+import { type Keys, loadKeys } from './platform/keys.ts';
 import { registerProblemHandlers } from './platform/problem.ts';
 import { registerWeb } from './platform/web.ts';
 
@@ -116,7 +116,13 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; deps:
 
   app.get(
     '/healthz',
-    { schema: { tags: ['operations'], summary: 'The process is up', response: { 200: z.object({ status: z.literal('ok') }) } } },
+    {
+      schema: {
+        tags: ['operations'],
+        summary: 'The process is up',
+        response: { 200: z.object({ status: z.literal('ok') }) },
+      },
+    },
     async () => ({ status: 'ok' as const }),
   );
   app.get(

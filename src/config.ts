@@ -64,7 +64,12 @@ const envSchema = z.object({
   SIGNING_PRIVATE_KEY: z.string().min(40).optional(),
   // Where encrypted documents are stored (local disk). Default: DATA_DIR/documents.
   DOCUMENTS_DIR: z.string().min(1).optional(),
-  MAX_DOCUMENT_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
+  MAX_DOCUMENT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(100 * 1024 * 1024)
+    .default(10 * 1024 * 1024),
   MAX_DOCUMENTS_PER_REQUEST: z.coerce.number().int().min(1).max(200).default(20),
   // An appointment not checked in this many minutes after its time becomes a no-show.
   NO_SHOW_GRACE_MINUTES: z.coerce.number().int().min(0).max(1440).default(30),
@@ -135,9 +140,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (faults.length > 0) throw new ConfigError(faults);
   }
   if (value.PAYMENT_GATEWAY === 'cmi') {
-    const cmiMissing = (['CMI_CLIENT_ID', 'CMI_STORE_KEY', 'CMI_GATEWAY_URL', 'CMI_API_URL', 'CMI_API_USER', 'CMI_API_PASSWORD'] as const).filter(
-      (name) => !value[name],
-    );
+    const cmiMissing = (
+      ['CMI_CLIENT_ID', 'CMI_STORE_KEY', 'CMI_GATEWAY_URL', 'CMI_API_URL', 'CMI_API_USER', 'CMI_API_PASSWORD'] as const
+    ).filter((name) => !value[name]);
     if (cmiMissing.length > 0) {
       throw new ConfigError(cmiMissing.map((name) => `${name}: is required when PAYMENT_GATEWAY=cmi`));
     }
@@ -148,7 +153,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     // The demo accounts share a published password: never seeded in production unless asked for.
     SEED_DEMO: value.SEED_DEMO ?? (databaseKind === 'pglite' && value.NODE_ENV !== 'production'),
     WORKER_IN_PROCESS: value.WORKER_IN_PROCESS ?? databaseKind === 'pglite',
-    PUBLIC_URL: (value.PUBLIC_URL ?? `http://${value.HOST === '0.0.0.0' ? 'localhost' : value.HOST}:${value.PORT}`).replace(/\/$/, ''),
+    PUBLIC_URL: (
+      value.PUBLIC_URL ?? `http://${value.HOST === '0.0.0.0' ? 'localhost' : value.HOST}:${value.PORT}`
+    ).replace(/\/$/, ''),
     DOCUMENTS_DIR: value.DOCUMENTS_DIR ?? `${value.DATA_DIR.replace(/\/$/, '')}/documents`,
   });
 }

@@ -40,14 +40,17 @@ export function scheduledJobs(deps: {
         return { slots };
       },
     },
-    { name: 'audit-seal', everyMs: config.SLOT_REFRESH_MINUTES * 60_000, run: async () => ({ sealed: await sealAuditLog(db, clock.now()) }) },
+    {
+      name: 'audit-seal',
+      everyMs: config.SLOT_REFRESH_MINUTES * 60_000,
+      run: async () => ({ sealed: await sealAuditLog(db, clock.now()) }),
+    },
     { name: 'reminders', everyMs: 5 * 60_000, run: () => enqueueReminders({ db, clock }) },
     {
       // Unfinished payments: ask the gateway first (a late approval still issues the stamp).
       name: 'payment-expiry',
       everyMs: 60_000,
-      run: () =>
-        expirePayments({ db, clock, keys: deps.keys, gateway: deps.gateway, onError: deps.onPaymentError }),
+      run: () => expirePayments({ db, clock, keys: deps.keys, gateway: deps.gateway, onError: deps.onPaymentError }),
     },
     {
       name: 'no-shows',
@@ -70,7 +73,9 @@ export function startScheduledJobs(jobs: ScheduledJob[], log: Logger): { stop():
       const run = job
         .run()
         .then((result) => log.debug({ job: job.name, result }, 'job done'))
-        .catch((error: unknown) => log.error({ err: error, job: job.name }, 'job failed; it runs again at the next tick'))
+        .catch((error: unknown) =>
+          log.error({ err: error, job: job.name }, 'job failed; it runs again at the next tick'),
+        )
         .finally(() => {
           isRunning = false;
           inFlight.delete(run);

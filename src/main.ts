@@ -60,11 +60,7 @@ function onShutdown(log: Logger, steps: (() => Promise<unknown>)[]) {
 }
 
 /** The notification worker and the scheduled jobs, as `mawid worker` runs them (or `start` in-process). */
-async function startBackgroundWork(
-  deps: AppDeps,
-  log: Logger,
-  channels: Awaited<ReturnType<typeof createChannels>>,
-) {
+async function startBackgroundWork(deps: AppDeps, log: Logger, channels: Awaited<ReturnType<typeof createChannels>>) {
   const { config, database } = deps;
   const worker: RunningWorker = startOutboxWorker({
     db: database.db,
@@ -104,9 +100,7 @@ async function start(config: Config) {
   await buildWebIfMissing(log);
   const channels = await createChannels(config, database.db);
   const { app, deps } = await buildApp({ config, database, mailCatcher: channels.mailCatcher });
-  const background = config.WORKER_IN_PROCESS
-    ? await startBackgroundWork(deps, log, channels)
-    : undefined;
+  const background = config.WORKER_IN_PROCESS ? await startBackgroundWork(deps, log, channels) : undefined;
   onShutdown(log, [() => app.close(), async () => background?.stop(), () => channels.close(), () => database.close()]);
   await app.listen({ host: config.HOST, port: config.PORT });
   log.info(

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { desc, sql } from 'drizzle-orm';
+import { auditEvents, auditSeals } from './audit.tables.ts';
 import type { Db } from './db.ts';
 import { queryRows } from './db.ts';
-import { auditEvents, auditSeals } from './audit.tables.ts';
 
 export interface AuditEntry {
   actorAccountId: string | null;
@@ -59,7 +59,10 @@ export async function sealAuditLog(db: Db, now: Date, settleMs = 60_000): Promis
       fromId: Number(toSeal[0]!.id),
       toId: Number(toSeal[toSeal.length - 1]!.id),
       previousHash,
-      chainHash: chain(previousHash, toSeal.map((e) => e.hash)),
+      chainHash: chain(
+        previousHash,
+        toSeal.map((e) => e.hash),
+      ),
     });
     return toSeal.length;
   });
@@ -90,7 +93,12 @@ export async function verifyAuditLog(db: Db): Promise<AuditVerification> {
       sql`SELECT id, hash FROM audit_events WHERE id BETWEEN ${seal.fromId} AND ${seal.toId} ORDER BY id`,
     );
     if (expectedFrom !== null && seal.fromId < expectedFrom) problems.push(`seal ${seal.id}: overlaps`);
-    if (chain(seal.previousHash, events.map((e) => e.hash)) !== seal.chainHash) {
+    if (
+      chain(
+        seal.previousHash,
+        events.map((e) => e.hash),
+      ) !== seal.chainHash
+    ) {
       problems.push(`seal ${seal.id}: events ${seal.fromId}..${seal.toId} were changed, added or removed`);
     }
     checkedEvents += events.length;

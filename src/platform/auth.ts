@@ -32,9 +32,7 @@ type Cached = { principal: Principal; expiresAt: number; cachedUntil: number };
 export class SessionStore {
   private readonly cache = new Map<string, Cached>();
 
-  constructor(
-    private readonly deps: { db: Db; clock: Clock; ttlHours: number; cacheMs?: number },
-  ) {}
+  constructor(private readonly deps: { db: Db; clock: Clock; ttlHours: number; cacheMs?: number }) {}
 
   private get cacheMs() {
     return this.deps.cacheMs ?? 5_000;
@@ -111,12 +109,7 @@ export class SessionStore {
   }
 }
 
-export function setSessionCookie(
-  reply: FastifyReply,
-  token: string,
-  expiresAt: Date,
-  secure: boolean,
-): void {
+export function setSessionCookie(reply: FastifyReply, token: string, expiresAt: Date, secure: boolean): void {
   reply.setCookie(SESSION_COOKIE, token, {
     httpOnly: true,
     secure,

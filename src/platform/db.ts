@@ -115,7 +115,5 @@ export async function openDatabase(options: {
   dataDir?: string;
   poolSize?: number;
 }): Promise<Database> {
-  return options.databaseUrl
-    ? openPostgres(options.databaseUrl, options.poolSize ?? 20)
-    : openPglite(options.dataDir);
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize ?? 20) : openPglite(options.dataDir);
 }

@@ -16,8 +16,7 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (what: string, code = 'NOT_FOUND') =>
-  new AppError(code, 404, `${what} was not found.`);
+export const notFound = (what: string, code = 'NOT_FOUND') => new AppError(code, 404, `${what} was not found.`);
 
 /** The PostgreSQL error behind a driver or ORM error (drizzle wraps it in `cause`). */
 export function pgErrorOf(error: unknown): { code?: string; constraint?: string } | undefined {

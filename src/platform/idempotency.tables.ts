@@ -1,4 +1,4 @@
-import { pgTable, smallint, jsonb, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { jsonb, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { accounts } from '../modules/accounts/accounts.tables.ts';
 
 /**

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { idempotencyKeys } from './idempotency.tables.ts';
 import type { Db } from './db.ts';
 import { AppError, isUniqueViolation } from './errors.ts';
+import { idempotencyKeys } from './idempotency.tables.ts';
 
 export interface StoredResponse {
   statusCode: number;
@@ -11,7 +11,11 @@ export interface StoredResponse {
 }
 
 const hashOf = (scope: string, body: unknown) =>
-  createHash('sha256').update(scope).update('\n').update(JSON.stringify(body ?? null)).digest('hex');
+  createHash('sha256')
+    .update(scope)
+    .update('\n')
+    .update(JSON.stringify(body ?? null))
+    .digest('hex');
 
 /**
  * Runs a POST at most once per (account, Idempotency-Key). The work and the record of its answer

@@ -59,11 +59,7 @@ export function loadKeys(config: Config): Keys {
     toStore.documentMasterKey !== stored.documentMasterKey || toStore.signingPrivateKey !== stored.signingPrivateKey;
   if (changed && config.NODE_ENV !== 'production') {
     mkdirSync(config.DATA_DIR, { recursive: true });
-    writeFileSync(
-      file,
-      JSON.stringify(toStore, null, 2),
-      { mode: 0o600 },
-    );
+    writeFileSync(file, JSON.stringify(toStore, null, 2), { mode: 0o600 });
   }
   return keysFrom(Buffer.from(masterText, 'base64'), privateKeyFrom(signingText));
 }

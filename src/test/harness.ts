@@ -7,13 +7,13 @@ import type { LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { accounts, persons } from '../modules/accounts/accounts.tables.ts';
-import { consulates, departments, services } from '../modules/network/network.tables.ts';
 import { DEMO_PASSWORD, seedDemo } from '../modules/network/demo/seed-demo.ts';
+import { consulates, departments, services } from '../modules/network/network.tables.ts';
 import { SESSION_COOKIE } from '../platform/auth.ts';
 import { ManualClock } from '../platform/clock.ts';
-import { ephemeralKeys } from '../platform/keys.ts';
 import { type Database, type Db, queryRows } from '../platform/db.ts';
 import type { App, AppDeps } from '../platform/http.ts';
+import { ephemeralKeys } from '../platform/keys.ts';
 import { type Engine, resetDatabase, testDatabase } from './databases.ts';
 import { testNetwork } from './test-network.ts';
 
@@ -41,7 +41,12 @@ export async function createTestContext(engine: Engine): Promise<TestContext> {
   const clock = new ManualClock(new Date(TEST_NOW));
   await seedDemo({ db: database.db, clock }, testNetwork());
   const dataDir = mkdtempSync(join(tmpdir(), 'mawid-test-'));
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', AVAILABILITY_CACHE_SECONDS: '2', DATA_DIR: dataDir });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    AVAILABILITY_CACHE_SECONDS: '2',
+    DATA_DIR: dataDir,
+  });
   const { app, deps } = await buildApp({ config, database, clock, logger: false, keys: ephemeralKeys() });
   app.addHook('onClose', async () => rmSync(dataDir, { recursive: true, force: true }));
   await app.ready();
@@ -145,7 +150,10 @@ export async function slotRow(ctx: TestContext, slotId: number) {
 }
 
 export async function countRows(ctx: TestContext, table: string, where = sql`TRUE`): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(ctx.db, sql`SELECT count(*)::int AS n FROM ${sql.raw(table)} WHERE ${where}`);
+  const [row] = await queryRows<{ n: number }>(
+    ctx.db,
+    sql`SELECT count(*)::int AS n FROM ${sql.raw(table)} WHERE ${where}`,
+  );
   return row!.n;
 }
 

@@ -9,8 +9,7 @@ export const CODE_VALIDITY_MINUTES = 30;
 const MAX_ATTEMPTS = 5;
 
 // The code is bound to its account: the same six digits hash differently for everyone.
-const hashCode = (accountId: string, code: string) =>
-  createHash('sha256').update(`${accountId}:${code}`).digest('hex');
+const hashCode = (accountId: string, code: string) => createHash('sha256').update(`${accountId}:${code}`).digest('hex');
 
 /** A fresh six-digit code for the account (the previous unused ones stop working). */
 export async function issueCode(tx: Db, accountId: string, purpose: CodePurpose, now: Date): Promise<string> {
@@ -28,7 +27,13 @@ export async function issueCode(tx: Db, accountId: string, purpose: CodePurpose,
  * transaction (a refusal rolls that back, the count must stay): five guesses per code whatever the
  * concurrency. Expired, used or exhausted codes never match.
  */
-export async function checkCode(db: Db, accountId: string, purpose: CodePurpose, code: string, now: Date): Promise<string> {
+export async function checkCode(
+  db: Db,
+  accountId: string,
+  purpose: CodePurpose,
+  code: string,
+  now: Date,
+): Promise<string> {
   const [row] = await queryRows<{ id: string; code_hash: string; attempts: number }>(
     db,
     sql`UPDATE account_codes SET attempts = attempts + 1

@@ -88,38 +88,69 @@ describe.each(engines)('account lifecycle on %s', (engine) => {
     });
     expect(reset.statusCode).toBe(204);
     expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } })).statusCode).toBe(401);
-    const old = await post('/api/v1/auth/sign-in', { email: 'forgetful@example.org', password: 'a long enough password' });
+    const old = await post('/api/v1/auth/sign-in', {
+      email: 'forgetful@example.org',
+      password: 'a long enough password',
+    });
     expect(old.statusCode).toBe(401);
-    const fresh = await post('/api/v1/auth/sign-in', { email: 'forgetful@example.org', password: 'a brand new password' });
+    const fresh = await post('/api/v1/auth/sign-in', {
+      email: 'forgetful@example.org',
+      password: 'a brand new password',
+    });
     expect(fresh.statusCode).toBe(200);
     expect(fresh.json().emailConfirmed).toBe(true);
   });
 
   it('changes the password: the other sessions end, the caller gets a new one', async () => {
     const { cookie } = await register('changer@example.org');
-    const other = cookieOf(await post('/api/v1/auth/sign-in', { email: 'changer@example.org', password: 'a long enough password' }));
-    const wrong = await post('/api/v1/me/password', { currentPassword: 'not it at all', newPassword: 'another good password' }, cookie);
+    const other = cookieOf(
+      await post('/api/v1/auth/sign-in', { email: 'changer@example.org', password: 'a long enough password' }),
+    );
+    const wrong = await post(
+      '/api/v1/me/password',
+      { currentPassword: 'not it at all', newPassword: 'another good password' },
+      cookie,
+    );
     expect(wrong.json().code).toBe('WRONG_PASSWORD');
-    const changed = await post('/api/v1/me/password', { currentPassword: 'a long enough password', newPassword: 'another good password' }, cookie);
+    const changed = await post(
+      '/api/v1/me/password',
+      { currentPassword: 'a long enough password', newPassword: 'another good password' },
+      cookie,
+    );
     expect(changed.statusCode).toBe(204);
     const renewed = cookieOf(changed);
-    for (const [c, status] of [[cookie, 401], [other, 401], [renewed, 200]] as const) {
-      expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: c } })).statusCode).toBe(status);
+    for (const [c, status] of [
+      [cookie, 401],
+      [other, 401],
+      [renewed, 200],
+    ] as const) {
+      expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: c } })).statusCode).toBe(
+        status,
+      );
     }
   });
 
   it('locks an account after five wrong passwords from any addresses, for fifteen minutes', async () => {
     await register('target@example.org');
     for (let i = 0; i < 5; i++) {
-      expect((await post('/api/v1/auth/sign-in', { email: 'target@example.org', password: `wrong ${i} password` })).statusCode).toBe(401);
+      expect(
+        (await post('/api/v1/auth/sign-in', { email: 'target@example.org', password: `wrong ${i} password` }))
+          .statusCode,
+      ).toBe(401);
     }
-    const locked = await post('/api/v1/auth/sign-in', { email: 'target@example.org', password: 'a long enough password' });
+    const locked = await post('/api/v1/auth/sign-in', {
+      email: 'target@example.org',
+      password: 'a long enough password',
+    });
     expect(locked.statusCode).toBe(429);
     expect(locked.json().code).toBe('ACCOUNT_LOCKED');
     const saved = ctx.clock.now();
     ctx.clock.advanceMinutes(16);
     try {
-      const later = await post('/api/v1/auth/sign-in', { email: 'target@example.org', password: 'a long enough password' });
+      const later = await post('/api/v1/auth/sign-in', {
+        email: 'target@example.org',
+        password: 'a long enough password',
+      });
       expect(later.statusCode).toBe(200);
     } finally {
       ctx.clock.set(saved);
@@ -144,7 +175,12 @@ describe.each(engines)('account lifecycle on %s', (engine) => {
       cookie,
     );
     expect(invalid.statusCode).toBe(400);
-    expect(invalid.json().fields.map((f: { path: string }) => f.path).sort()).toEqual([
+    expect(
+      invalid
+        .json()
+        .fields.map((f: { path: string }) => f.path)
+        .sort(),
+    ).toEqual([
       'body.birthDate',
       'body.cnieNumber',
       'body.consularRegistrationNumber',

@@ -1,6 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { clearSessionCookie, SESSION_COOKIE, requirePrincipal, requireRole, setSessionCookie } from '../../platform/auth.ts';
+import {
+  clearSessionCookie,
+  requirePrincipal,
+  requireRole,
+  SESSION_COOKIE,
+  setSessionCookie,
+} from '../../platform/auth.ts';
 import { type App, type AppDeps, problems } from '../../platform/http.ts';
 import {
   addPersonBody,
@@ -16,7 +22,13 @@ import {
   updatePersonBody,
 } from './accounts.schemas.ts';
 import { accounts } from './accounts.tables.ts';
-import { changePassword, confirmEmail, requestPasswordReset, resendEmailCode, resetPassword } from './manage-password.ts';
+import {
+  changePassword,
+  confirmEmail,
+  requestPasswordReset,
+  resendEmailCode,
+  resetPassword,
+} from './manage-password.ts';
 import { addPerson, listPersons, updatePerson } from './manage-persons.ts';
 import { registerCitizen } from './register-citizen.ts';
 import { checkCredentials } from './sign-in.ts';
@@ -130,7 +142,11 @@ export function accountsRoutes(app: App, deps: AppDeps) {
     '/api/v1/auth/email/resend',
     {
       config: { rateLimit: { max: 3, timeWindow: '10 minutes' } },
-      schema: { tags: ['accounts'], summary: 'Send a new confirmation code', response: { ...noContent, ...problems(401, 429) } },
+      schema: {
+        tags: ['accounts'],
+        summary: 'Send a new confirmation code',
+        response: { ...noContent, ...problems(401, 429) },
+      },
     },
     async (request, reply) => {
       const principal = await requirePrincipal(sessions, request);

@@ -39,10 +39,7 @@ export const accounts = pgTable(
     uniqueIndex('accounts_email_key').on(sql`lower(${t.email})`),
     check('accounts_locale', sql`${t.locale} IN ('ar', 'fr', 'en', 'es')`),
     check('accounts_role', sql.raw(`role IN (${roles.map((r) => `'${r}'`).join(', ')})`)),
-    check(
-      'accounts_scope',
-      sql`(${t.role} IN ('consular_agent', 'consulate_admin')) = (${t.consulateId} IS NOT NULL)`,
-    ),
+    check('accounts_scope', sql`(${t.role} IN ('consular_agent', 'consulate_admin')) = (${t.consulateId} IS NOT NULL)`),
   ],
 );
 

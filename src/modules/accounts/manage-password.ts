@@ -30,7 +30,12 @@ export async function confirmEmail(deps: { db: Db; now: Date }, input: { account
 export async function resendEmailCode(deps: { db: Db; now: Date }, accountId: string) {
   await deps.db.transaction(async (tx) => {
     const code = await issueCode(tx, accountId, 'email_confirmation', deps.now);
-    await notify(tx, accountId, { kind: 'account.email_code', payload: { code, expiresInMinutes: CODE_VALIDITY_MINUTES } }, { now: deps.now });
+    await notify(
+      tx,
+      accountId,
+      { kind: 'account.email_code', payload: { code, expiresInMinutes: CODE_VALIDITY_MINUTES } },
+      { now: deps.now },
+    );
   });
 }
 
@@ -46,7 +51,12 @@ export async function requestPasswordReset(deps: { db: Db; now: Date }, email: s
   if (!account) return;
   await deps.db.transaction(async (tx) => {
     const code = await issueCode(tx, account.id, 'password_reset', deps.now);
-    await notify(tx, account.id, { kind: 'account.password_reset_code', payload: { code, expiresInMinutes: CODE_VALIDITY_MINUTES } }, { now: deps.now });
+    await notify(
+      tx,
+      account.id,
+      { kind: 'account.password_reset_code', payload: { code, expiresInMinutes: CODE_VALIDITY_MINUTES } },
+      { now: deps.now },
+    );
   });
 }
 
@@ -55,7 +65,13 @@ async function setPassword(tx: Db, deps: Deps, accountId: string, password: stri
     .update(accounts)
     .set({ passwordHash: await hashPassword(password), failedSignIns: 0, signInLockedUntil: null })
     .where(eq(accounts.id, accountId));
-  await recordAudit(tx, { actorAccountId: accountId, action, entityType: 'account', entityId: accountId, at: deps.now });
+  await recordAudit(tx, {
+    actorAccountId: accountId,
+    action,
+    entityType: 'account',
+    entityId: accountId,
+    at: deps.now,
+  });
   // Every session ends: a stolen session must not survive the owner's new password.
   await deps.sessions.revokeAll(tx, accountId);
 }
@@ -77,7 +93,10 @@ export async function resetPassword(deps: Deps, input: { email: string; code: st
 }
 
 /** Changes the password of a signed-in account; every session ends (the caller gets a new one). */
-export async function changePassword(deps: Deps, input: { accountId: string; currentPassword: string; newPassword: string }) {
+export async function changePassword(
+  deps: Deps,
+  input: { accountId: string; currentPassword: string; newPassword: string },
+) {
   const [account] = await deps.db
     .select({ passwordHash: accounts.passwordHash })
     .from(accounts)

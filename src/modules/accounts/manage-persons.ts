@@ -48,7 +48,11 @@ export async function listPersons(db: Db, accountId: string) {
 /** Adds a relative the citizen acts for (a child, a spouse, ...). */
 export async function addPerson(
   deps: { db: Db; now: Date },
-  input: { accountId: string; relation: 'child' | 'spouse' | 'parent' | 'other'; fields: PersonFields & { givenNameLatin: string; familyNameLatin: string } },
+  input: {
+    accountId: string;
+    relation: 'child' | 'spouse' | 'parent' | 'other';
+    fields: PersonFields & { givenNameLatin: string; familyNameLatin: string };
+  },
 ): Promise<string> {
   return deps.db.transaction(async (tx) => {
     const [created] = await tx

@@ -1,4 +1,4 @@
-import { type Options, hash, verify } from '@node-rs/argon2';
+import { hash, type Options, verify } from '@node-rs/argon2';
 
 // argon2id (Algorithm.Argon2id = 2; the enum is const and cannot cross isolated modules) with
 // OWASP's minimum of 19 MiB, 2 passes. ~20 ms per hash on this class of machine.

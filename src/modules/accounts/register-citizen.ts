@@ -29,7 +29,14 @@ export async function registerCitizen(
     return await db.transaction(async (tx) => {
       const [account] = await tx
         .insert(accounts)
-        .values({ email: input.email, passwordHash, role: 'citizen', locale: input.locale, phone: input.phone ?? null, createdAt: now })
+        .values({
+          email: input.email,
+          passwordHash,
+          role: 'citizen',
+          locale: input.locale,
+          phone: input.phone ?? null,
+          createdAt: now,
+        })
         .returning({ id: accounts.id });
       const [person] = await tx
         .insert(persons)

@@ -40,9 +40,6 @@ export async function checkCredentials(
     }
     throw new AppError('INVALID_CREDENTIALS', 401, 'Wrong e-mail or password.');
   }
-  await db
-    .update(accounts)
-    .set({ failedSignIns: 0, signInLockedUntil: null })
-    .where(eq(accounts.id, account.id));
+  await db.update(accounts).set({ failedSignIns: 0, signInLockedUntil: null }).where(eq(accounts.id, account.id));
   return { accountId: account.id };
 }

@@ -52,7 +52,14 @@ export function callCenterRoutes(app: App, deps: AppDeps) {
             citizens: z.array(
               z.object({
                 accountId: z.uuid(),
-                persons: z.array(z.object({ id: z.uuid(), relation: z.string(), givenNameLatin: z.string(), familyNameLatin: z.string() })),
+                persons: z.array(
+                  z.object({
+                    id: z.uuid(),
+                    relation: z.string(),
+                    givenNameLatin: z.string(),
+                    familyNameLatin: z.string(),
+                  }),
+                ),
               }),
             ),
           }),
@@ -156,7 +163,11 @@ export function callCenterRoutes(app: App, deps: AppDeps) {
       const { appointment } = await moveAppointment(
         { db, clock },
         {
-          actor: { accountId: principal.accountId, onBehalfOfAccountId: request.params.accountId, reason: request.body.reason },
+          actor: {
+            accountId: principal.accountId,
+            onBehalfOfAccountId: request.params.accountId,
+            reason: request.body.reason,
+          },
           appointmentId: request.params.appointmentId,
           ownerAccountId: request.params.accountId,
           slotId: request.body.slotId,
@@ -182,7 +193,11 @@ export function callCenterRoutes(app: App, deps: AppDeps) {
       const row = await cancelAppointment(
         { db, clock },
         {
-          actor: { accountId: principal.accountId, onBehalfOfAccountId: request.params.accountId, reason: request.body.reason },
+          actor: {
+            accountId: principal.accountId,
+            onBehalfOfAccountId: request.params.accountId,
+            reason: request.body.reason,
+          },
           appointmentId: request.params.appointmentId,
           ownerAccountId: request.params.accountId,
           // The citizen asked for it: it counts as their cancellation, within the same cut-off.

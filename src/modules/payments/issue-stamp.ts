@@ -4,8 +4,8 @@ import { type Db, queryRows } from '../../platform/db.ts';
 import type { Keys } from '../../platform/keys.ts';
 import { localDateOf } from '../scheduling/slot-engine.ts';
 import { postEntry } from './ledger.ts';
-import { signStamp } from './stamp-signature.ts';
 import { newStampNumber } from './stamp-number.ts';
+import { signStamp } from './stamp-signature.ts';
 
 export interface IssuedStamp {
   stampId: string;

@@ -175,7 +175,12 @@ export const ledgerAccounts = pgTable(
     serviceId: uuid('service_id').references(() => services.id),
   },
   (t) => [
-    uniqueIndex('ledger_accounts_key').on(t.kind, t.consulateId, t.currency, sql`coalesce(${t.serviceId}, '00000000-0000-0000-0000-000000000000'::uuid)`),
+    uniqueIndex('ledger_accounts_key').on(
+      t.kind,
+      t.consulateId,
+      t.currency,
+      sql`coalesce(${t.serviceId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
+    ),
     check(
       'ledger_accounts_kind',
       sql`${t.kind} IN ('gateway_receivable', 'terminal_receivable', 'stamp_liability', 'fee_revenue', 'treasury_bank')`,

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dammCheckDigit, formatStampNumber, newStampNumber, normalizeStampNumber, STAMP_NUMBER_LENGTH } from './stamp-number.ts';
+import {
+  dammCheckDigit,
+  formatStampNumber,
+  newStampNumber,
+  normalizeStampNumber,
+  STAMP_NUMBER_LENGTH,
+} from './stamp-number.ts';
 
 describe('stamp numbers', () => {
   it('have 16 digits and a valid check digit', () => {
@@ -10,7 +16,9 @@ describe('stamp numbers', () => {
       expect(normalizeStampNumber(number)).toBe(number);
     }
     expect(STAMP_NUMBER_LENGTH).toBe(16);
-    expect(normalizeStampNumber(formatStampNumber('5724000000000000'.slice(0, 15) + dammCheckDigit('572400000000000')))).not.toBeNull();
+    expect(
+      normalizeStampNumber(formatStampNumber('5724000000000000'.slice(0, 15) + dammCheckDigit('572400000000000'))),
+    ).not.toBeNull();
   });
 
   it('detect every single-digit error', () => {

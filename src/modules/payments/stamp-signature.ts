@@ -1,4 +1,4 @@
-import { sign, verify, type KeyObject } from 'node:crypto';
+import { type KeyObject, sign, verify } from 'node:crypto';
 
 /** What a stamp's signature covers: enough to check it offline, nothing personal. */
 export interface StampPayload {

@@ -8,8 +8,8 @@ export {
   verifyConvocationToken,
 } from './convocation-token.ts';
 export { countNoShows, markNoShows } from './mark-no-shows.ts';
-export { receptionRoutes } from './reception.routes.ts';
-export { type ConvocationInput, renderConvocation } from './render-convocation.ts';
 // Text on PDF pages in any of our scripts (Arabic shaped and ordered), for other modules' documents.
 export { registerFaces } from './pdf-faces.ts';
 export { type Align, drawLine, drawParagraph, lineHeight, measureLine, type TextStyle, wrapText } from './pdf-lines.ts';
+export { receptionRoutes } from './reception.routes.ts';
+export { type ConvocationInput, renderConvocation } from './render-convocation.ts';

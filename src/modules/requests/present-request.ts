@@ -1,5 +1,5 @@
-import type { ChecklistItem } from './request-checklist.ts';
 import type { RequestSummaryRow } from './list-requests.ts';
+import type { ChecklistItem } from './request-checklist.ts';
 
 const iso = (value: Date | string | null) => (value ? new Date(value).toISOString() : null);
 

@@ -16,7 +16,13 @@ export interface ChecklistItem {
  */
 export function buildChecklist(
   requiredDocuments: readonly string[],
-  uploaded: readonly { id: string; kind: string; status: string; refusalReason: string | null; uploadedAt: Date | string }[],
+  uploaded: readonly {
+    id: string;
+    kind: string;
+    status: string;
+    refusalReason: string | null;
+    uploadedAt: Date | string;
+  }[],
 ): ChecklistItem[] {
   return requiredDocuments.map((kind) => {
     const current = uploaded
@@ -52,6 +58,12 @@ export async function loadChecklist(db: Db, requestId: string): Promise<Checklis
   }>(db, sql`SELECT id, kind, status, refusal_reason, uploaded_at FROM documents WHERE request_id = ${requestId}`);
   return buildChecklist(
     request?.required_documents ?? [],
-    documents.map((d) => ({ id: d.id, kind: d.kind, status: d.status, refusalReason: d.refusal_reason, uploadedAt: d.uploaded_at })),
+    documents.map((d) => ({
+      id: d.id,
+      kind: d.kind,
+      status: d.status,
+      refusalReason: d.refusal_reason,
+      uploadedAt: d.uploaded_at,
+    })),
   );
 }

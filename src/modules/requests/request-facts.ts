@@ -10,7 +10,12 @@ export interface RequestFacts {
   accountId: string;
   consulate: { id: string; code: string; name: LocalizedText };
   service: { id: string; code: string; name: LocalizedText; requiresVerification: boolean };
-  person: { givenNameLatin: string; familyNameLatin: string; givenNameArabic: string | null; familyNameArabic: string | null };
+  person: {
+    givenNameLatin: string;
+    familyNameLatin: string;
+    givenNameArabic: string | null;
+    familyNameArabic: string | null;
+  };
   decisionReasonCode: string | null;
   decisionNote: string | null;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../platform/errors.ts';
-import { documentStatuses, canTransitionDocument, assertDocumentTransition } from '../documents/document-status.ts';
+import { assertDocumentTransition, canTransitionDocument, documentStatuses } from '../documents/document-status.ts';
 import { buildChecklist, isAllAccepted, isReadyToSubmit } from './request-checklist.ts';
 import { assertRequestTransition, canTransitionRequest, requestStatuses } from './request-status.ts';
 

@@ -16,7 +16,12 @@ export const requestStatuses = [
 export type RequestStatus = (typeof requestStatuses)[number];
 
 /** Statuses of a request still open: one per person and service at a time. */
-export const openRequestStatuses = ['draft', 'submitted', 'more_info_requested', 'accepted'] as const satisfies readonly RequestStatus[];
+export const openRequestStatuses = [
+  'draft',
+  'submitted',
+  'more_info_requested',
+  'accepted',
+] as const satisfies readonly RequestStatus[];
 
 const transitions: Record<RequestStatus, readonly RequestStatus[]> = {
   draft: ['submitted', 'withdrawn'],

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { requirePrincipal, requireRole, assertConsulateScope } from '../../platform/auth.ts';
+import { assertConsulateScope, requirePrincipal, requireRole } from '../../platform/auth.ts';
 import { queryRows } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { type App, type AppDeps, problems } from '../../platform/http.ts';
@@ -69,7 +69,12 @@ export function requestsRoutes(app: App, deps: AppDeps) {
       if (!personId) throw new AppError('PERSON_NOT_FOUND', 404, 'The account has no person record.');
       const created = await createRequest(
         { db, now: clock.now() },
-        { accountId: principal.accountId, personId, consulateId: request.body.consulateId, serviceId: request.body.serviceId },
+        {
+          accountId: principal.accountId,
+          personId,
+          consulateId: request.body.consulateId,
+          serviceId: request.body.serviceId,
+        },
       );
       return reply.status(201).send(await detail(created.id));
     },
@@ -220,7 +225,10 @@ export function requestsRoutes(app: App, deps: AppDeps) {
     async (request) => {
       const principal = await requirePrincipal(sessions, request);
       requireRole(principal, 'consular_agent', 'consulate_admin');
-      await decideRequest({ db, now: clock.now() }, { principal, requestId: request.params.requestId, verdict: request.body });
+      await decideRequest(
+        { db, now: clock.now() },
+        { principal, requestId: request.params.requestId, verdict: request.body },
+      );
       return detail(request.params.requestId);
     },
   );

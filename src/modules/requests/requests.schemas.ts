@@ -70,7 +70,9 @@ export const requestSummarySchema = z
   })
   .meta({ id: 'RequestSummary' });
 
-export const requestDetailSchema = requestSummarySchema.extend({ checklist: z.array(checklistItemSchema) }).meta({ id: 'Request' });
+export const requestDetailSchema = requestSummarySchema
+  .extend({ checklist: z.array(checklistItemSchema) })
+  .meta({ id: 'Request' });
 
 export const requestListSchema = z.object({ requests: z.array(requestSummarySchema) });
 

@@ -35,7 +35,12 @@ describe.each(engines)('requests and verification on %s', (engine) => {
       serviceId: ctx.ids.services.passport,
     });
     expect(response.statusCode, response.body).toBe(201);
-    return response.json() as { id: string; reference: string; status: string; checklist: { kind: string; status: string }[] };
+    return response.json() as {
+      id: string;
+      reference: string;
+      status: string;
+      checklist: { kind: string; status: string }[];
+    };
   }
 
   /** Documents as the upload route leaves them (the upload itself is tested with the documents module). */
@@ -49,7 +54,10 @@ describe.each(engines)('requests and verification on %s', (engine) => {
     }
   }
   const outbox = (accountId: string) =>
-    queryRows<{ kind: string }>(ctx.db, sql`SELECT kind FROM outbox_messages WHERE account_id = ${accountId} ORDER BY id`);
+    queryRows<{ kind: string }>(
+      ctx.db,
+      sql`SELECT kind FROM outbox_messages WHERE account_id = ${accountId} ORDER BY id`,
+    );
 
   it('walks a passport request from draft to an appointment, telling the citizen at each step', async () => {
     const [citizen] = await makeCitizens(ctx, 1);
@@ -87,10 +95,14 @@ describe.each(engines)('requests and verification on %s', (engine) => {
     const resubmitted = await call('POST', `/api/v1/requests/${request.id}/submit`, citizen!.cookie);
     expect(resubmitted.json().status).toBe('submitted');
 
-    const tooEarly = await call('POST', `/api/v1/staff/requests/${request.id}/decision`, agentPar, { decision: 'accepted' });
+    const tooEarly = await call('POST', `/api/v1/staff/requests/${request.id}/decision`, agentPar, {
+      decision: 'accepted',
+    });
     expect(tooEarly.json().code).toBe('DOCUMENTS_NOT_REVIEWED');
     await ctx.db.execute(sql`UPDATE documents SET status = 'accepted' WHERE request_id = ${request.id}`);
-    const accepted = await call('POST', `/api/v1/staff/requests/${request.id}/decision`, agentPar, { decision: 'accepted' });
+    const accepted = await call('POST', `/api/v1/staff/requests/${request.id}/decision`, agentPar, {
+      decision: 'accepted',
+    });
     expect(accepted.json().status).toBe('accepted');
 
     const slot = await firstFreeSlot(ctx, ctx.ids.consulates.PAR, ctx.ids.services.passport);
@@ -145,9 +157,15 @@ describe.each(engines)('requests and verification on %s', (engine) => {
   it('rejects with a reason, and then nothing more can be decided or submitted', async () => {
     const [citizen] = await makeCitizens(ctx, 1);
     const request = await openPassportRequest(citizen!.cookie);
-    await attachDocuments(request.id, citizen!.accountId, request.checklist.map((i) => i.kind));
+    await attachDocuments(
+      request.id,
+      citizen!.accountId,
+      request.checklist.map((i) => i.kind),
+    );
     await call('POST', `/api/v1/requests/${request.id}/submit`, citizen!.cookie);
-    const noReason = await call('POST', `/api/v1/staff/requests/${request.id}/decision`, agentPar, { decision: 'rejected' });
+    const noReason = await call('POST', `/api/v1/staff/requests/${request.id}/decision`, agentPar, {
+      decision: 'rejected',
+    });
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json().fields.map((f: { path: string }) => f.path)).toContain('body.reasonCode');
     const rejected = await call('POST', `/api/v1/staff/requests/${request.id}/decision`, agentPar, {
@@ -155,7 +173,9 @@ describe.each(engines)('requests and verification on %s', (engine) => {
       reasonCode: 'not_eligible',
     });
     expect(rejected.json().status).toBe('rejected');
-    const afterwards = await call('POST', `/api/v1/staff/requests/${request.id}/decision`, agentPar, { decision: 'accepted' });
+    const afterwards = await call('POST', `/api/v1/staff/requests/${request.id}/decision`, agentPar, {
+      decision: 'accepted',
+    });
     expect(afterwards.statusCode).toBe(409);
     expect(afterwards.json().code).toBe('REQUEST_TRANSITION_REFUSED');
     const resubmit = await call('POST', `/api/v1/requests/${request.id}/submit`, citizen!.cookie);
@@ -165,9 +185,17 @@ describe.each(engines)('requests and verification on %s', (engine) => {
   it('answers 404 to an agent of another consulate on every request route, audits it, and changes nothing', async () => {
     const [citizen] = await makeCitizens(ctx, 1);
     const request = await openPassportRequest(citizen!.cookie);
-    await attachDocuments(request.id, citizen!.accountId, request.checklist.map((i) => i.kind));
+    await attachDocuments(
+      request.id,
+      citizen!.accountId,
+      request.checklist.map((i) => i.kind),
+    );
     await call('POST', `/api/v1/requests/${request.id}/submit`, citizen!.cookie);
-    const refusedBefore = await countRows(ctx, 'audit_events', sql`action = 'access.refused' AND entity_id = ${request.id}`);
+    const refusedBefore = await countRows(
+      ctx,
+      'audit_events',
+      sql`action = 'access.refused' AND entity_id = ${request.id}`,
+    );
     const attempts = await Promise.all([
       call('GET', `/api/v1/staff/requests/${request.id}`, agentDxb),
       call('POST', `/api/v1/staff/requests/${request.id}/decision`, agentDxb, { decision: 'accepted' }),
@@ -181,7 +209,10 @@ describe.each(engines)('requests and verification on %s', (engine) => {
     expect(await countRows(ctx, 'audit_events', sql`action = 'access.refused' AND entity_id = ${request.id}`)).toBe(
       refusedBefore + 2,
     );
-    const [row] = await queryRows<{ status: string }>(ctx.db, sql`SELECT status FROM requests WHERE id = ${request.id}`);
+    const [row] = await queryRows<{ status: string }>(
+      ctx.db,
+      sql`SELECT status FROM requests WHERE id = ${request.id}`,
+    );
     expect(row!.status).toBe('submitted');
     // Another citizen does not see it either.
     const [stranger] = await makeCitizens(ctx, 1);
@@ -193,9 +224,15 @@ describe.each(engines)('requests and verification on %s', (engine) => {
     const citizens = await makeCitizens(ctx, 3);
     const ids: string[] = [];
     for (const citizen of citizens) {
-      await ctx.db.execute(sql`UPDATE persons SET passport_number = 'AB1234567', birth_place = 'Fès' WHERE account_id = ${citizen.accountId}`);
+      await ctx.db.execute(
+        sql`UPDATE persons SET passport_number = 'AB1234567', birth_place = 'Fès' WHERE account_id = ${citizen.accountId}`,
+      );
       const request = await openPassportRequest(citizen.cookie);
-      await attachDocuments(request.id, citizen.accountId, request.checklist.map((i) => i.kind));
+      await attachDocuments(
+        request.id,
+        citizen.accountId,
+        request.checklist.map((i) => i.kind),
+      );
       await call('POST', `/api/v1/requests/${request.id}/submit`, citizen.cookie);
       ids.push(request.id);
       ctx.clock.advanceMinutes(1);

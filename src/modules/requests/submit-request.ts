@@ -26,7 +26,10 @@ export async function submitRequest(
         'REQUEST_INCOMPLETE',
         422,
         `Upload every required document first: ${missing.map((m) => m.kind).join(', ')}.`,
-        { missing: missing.map((m) => m.kind).join(', '), documents: missing.map((m) => ({ kind: m.kind, status: m.status })) },
+        {
+          missing: missing.map((m) => m.kind).join(', '),
+          documents: missing.map((m) => ({ kind: m.kind, status: m.status })),
+        },
       );
     }
     await tx.execute(sql`

@@ -90,7 +90,12 @@ export async function loadAppointmentFacts(db: Db, appointmentId: string): Promi
       timeZone: row.time_zone,
     },
     department: { id: row.department_id, name: row.department_name },
-    service: { id: row.service_id, code: row.service_code, name: row.service_name, requiredDocuments: row.required_documents },
+    service: {
+      id: row.service_id,
+      code: row.service_code,
+      name: row.service_name,
+      requiredDocuments: row.required_documents,
+    },
     person: {
       id: row.person_id,
       givenNameLatin: row.given_name_latin,

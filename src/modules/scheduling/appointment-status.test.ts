@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../platform/errors.ts';
-import { appointmentStatuses, assertTransition, canTransition, isActive } from './appointment-status.ts';
 import { newAppointmentReference, REFERENCE_ALPHABET, referencePattern } from './appointment-reference.ts';
+import { appointmentStatuses, assertTransition, canTransition, isActive } from './appointment-status.ts';
 
 const allowed = new Set([
   'booked>checked_in',
@@ -38,7 +38,14 @@ describe('appointment references', () => {
     }
     // 2,000 draws from 29^8 possibilities: a repeat would mean a broken generator.
     expect(new Set(references).size).toBe(references.length);
-    expect(new Set(references.join('').replace(/[^A-Z0-9]/g, '').slice(0, 5000)).size).toBeGreaterThan(20);
+    expect(
+      new Set(
+        references
+          .join('')
+          .replace(/[^A-Z0-9]/g, '')
+          .slice(0, 5000),
+      ).size,
+    ).toBeGreaterThan(20);
     expect(REFERENCE_ALPHABET).toHaveLength(29);
   });
 });

@@ -32,11 +32,7 @@ export function canTransition(from: AppointmentStatus, to: AppointmentStatus): b
 
 export function assertTransition(from: AppointmentStatus, to: AppointmentStatus): void {
   if (!canTransition(from, to)) {
-    throw new AppError(
-      'APPOINTMENT_TRANSITION_REFUSED',
-      409,
-      `An appointment that is ${from} cannot become ${to}.`,
-    );
+    throw new AppError('APPOINTMENT_TRANSITION_REFUSED', 409, `An appointment that is ${from} cannot become ${to}.`);
   }
 }
 

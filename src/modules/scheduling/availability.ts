@@ -44,7 +44,11 @@ export async function loadOffer(db: Db, consulateId: string, serviceId: string):
     .where(eq(consulates.id, consulateId));
   if (!row) throw new AppError('CONSULATE_NOT_FOUND', 404, `No consulate ${consulateId}.`);
   if (!row.serviceId || !row.departmentId || !row.isEnabled) {
-    throw new AppError('SERVICE_NOT_OFFERED', 404, `Consulate ${row.consulateCode} does not offer service ${serviceId}.`);
+    throw new AppError(
+      'SERVICE_NOT_OFFERED',
+      404,
+      `Consulate ${row.consulateCode} does not offer service ${serviceId}.`,
+    );
   }
   return {
     consulateId: row.consulateId,

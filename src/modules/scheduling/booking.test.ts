@@ -54,14 +54,22 @@ describe.each(engines)('booking on %s', (engine) => {
       await countRows(ctx, 'audit_events', sql`action = 'appointment.booked' AND entity_id = ${appointment.id}`),
     ).toBe(1);
 
-    const list = await ctx.app.inject({ method: 'GET', url: '/api/v1/appointments', headers: { cookie: citizen!.cookie } });
+    const list = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/v1/appointments',
+      headers: { cookie: citizen!.cookie },
+    });
     expect(list.json().appointments.map((a: { id: string }) => a.id)).toEqual([appointment.id]);
   });
 
   it('refuses a second active appointment for the same person, service and consulate', async () => {
     const [citizen] = await makeCitizens(ctx, 1);
     const slot = await firstFreeSlot(ctx, ctx.ids.consulates.PAR, ctx.ids.services.legalization);
-    const payload = { consulateId: ctx.ids.consulates.PAR, serviceId: ctx.ids.services.legalization, slotId: slot.slotId };
+    const payload = {
+      consulateId: ctx.ids.consulates.PAR,
+      serviceId: ctx.ids.services.legalization,
+      slotId: slot.slotId,
+    };
     expect((await book(citizen!.cookie, payload)).statusCode).toBe(201);
     const seats = (await slotRow(ctx, slot.slotId)).booked;
     const second = await book(citizen!.cookie, payload);
@@ -71,7 +79,11 @@ describe.each(engines)('booking on %s', (engine) => {
     expect((await slotRow(ctx, slot.slotId)).booked).toBe(seats);
     // Another service at the same consulate is fine.
     const copySlot = await firstFreeSlot(ctx, ctx.ids.consulates.PAR, ctx.ids.services.copy);
-    const other = await book(citizen!.cookie, { ...payload, serviceId: ctx.ids.services.copy, slotId: copySlot.slotId });
+    const other = await book(citizen!.cookie, {
+      ...payload,
+      serviceId: ctx.ids.services.copy,
+      slotId: copySlot.slotId,
+    });
     expect(other.statusCode).toBe(201);
   });
 
@@ -93,11 +105,11 @@ describe.each(engines)('booking on %s', (engine) => {
   it('refuses slots inside the minimum notice, of another department, or unknown', async () => {
     const [citizen] = await makeCitizens(ctx, 1);
     // The test clock stands at 08:00 UTC on 2026-12-01; notice is 120 minutes.
-    const [soon] = await ctx.db.execute(sql`SELECT id FROM slots
+    const [soon] = await ctx.db
+      .execute(sql`SELECT id FROM slots
         WHERE department_id = ${ctx.ids.departments['PAR:passport']!}
-          AND starts_at > '2026-12-01T08:00:00Z' AND starts_at < '2026-12-01T10:00:00Z' ORDER BY starts_at LIMIT 1`).then(
-      (r) => (r as unknown as { rows: { id: number }[] }).rows,
-    );
+          AND starts_at > '2026-12-01T08:00:00Z' AND starts_at < '2026-12-01T10:00:00Z' ORDER BY starts_at LIMIT 1`)
+      .then((r) => (r as unknown as { rows: { id: number }[] }).rows);
     expect(soon).toBeDefined();
     const tooSoon = await book(citizen!.cookie, {
       consulateId: ctx.ids.consulates.PAR,
@@ -237,7 +249,11 @@ describe.each(engines)('booking on %s', (engine) => {
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect(again.json()).toEqual(first.json());
     expect(await countRows(ctx, 'appointments', sql`account_id = ${citizen!.accountId}`)).toBe(1);
-    const misuse = await book(citizen!.cookie, { ...payload, serviceId: ctx.ids.services.copy }, { 'idempotency-key': 'retry-1' });
+    const misuse = await book(
+      citizen!.cookie,
+      { ...payload, serviceId: ctx.ids.services.copy },
+      { 'idempotency-key': 'retry-1' },
+    );
     expect(misuse.statusCode).toBe(422);
     expect(misuse.json().code).toBe('IDEMPOTENCY_KEY_REUSED');
     const badKey = await book(citizen!.cookie, payload, { 'idempotency-key': 'spaces are not allowed' });

@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
 import type { Clock } from '../../platform/clock.ts';
-import { notify } from '../notifications/notify.ts';
 import { type Db, queryRows } from '../../platform/db.ts';
+import { notify } from '../notifications/notify.ts';
 import { type AppointmentStatus, assertTransition } from './appointment-status.ts';
 import { type AppointmentRow, appointmentColumns } from './appointment-view.ts';
-import { freeSeat } from './free-seat.ts';
 import type { Actor } from './book-appointment.ts';
+import { freeSeat } from './free-seat.ts';
 import { assertBeforeCutoff, lockAppointment } from './load-own-appointment.ts';
 
 /**

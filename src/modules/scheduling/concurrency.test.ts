@@ -63,7 +63,11 @@ describe.each(engines)('concurrent booking on %s', (engine) => {
           method: 'POST',
           url: '/api/v1/appointments',
           headers: { cookie: citizen!.cookie, 'idempotency-key': 'one-tap-many-retries' },
-          payload: { consulateId: ctx.ids.consulates.MTL, serviceId: ctx.ids.services.legalization, slotId: slot.slotId },
+          payload: {
+            consulateId: ctx.ids.consulates.MTL,
+            serviceId: ctx.ids.services.legalization,
+            slotId: slot.slotId,
+          },
         }),
       ),
     );
@@ -71,7 +75,13 @@ describe.each(engines)('concurrent booking on %s', (engine) => {
     expect(new Set(responses.map((r) => r.json().id)).size).toBe(1);
     expect(await countRows(ctx, 'appointments', sql`account_id = ${citizen!.accountId}`)).toBe(1);
     expect((await slotRow(ctx, slot.slotId)).booked).toBe(before + 1);
-    expect(await countRows(ctx, 'audit_events', sql`action = 'appointment.booked' AND entity_id = ${responses[0]!.json().id}`)).toBe(1);
+    expect(
+      await countRows(
+        ctx,
+        'audit_events',
+        sql`action = 'appointment.booked' AND entity_id = ${responses[0]!.json().id}`,
+      ),
+    ).toBe(1);
   });
 
   it('keeps every slot within capacity when many citizens move and book at once', async () => {
@@ -80,13 +90,20 @@ describe.each(engines)('concurrent booking on %s', (engine) => {
       method: 'GET',
       url: `/api/v1/consulates/${ctx.ids.consulates.DXB}/services/${ctx.ids.services.passport}/availability?from=2026-12-02&to=2026-12-04`,
     });
-    const slotIds: number[] = response.json().days.flatMap((d: { times: { slotId: number }[] }) => d.times.map((t) => t.slotId)).slice(0, 4);
+    const slotIds: number[] = response
+      .json()
+      .days.flatMap((d: { times: { slotId: number }[] }) => d.times.map((t) => t.slotId))
+      .slice(0, 4);
     const book = async (cookie: string, slotId: number) =>
       ctx.app.inject({
         method: 'POST',
         url: '/api/v1/appointments',
         headers: { cookie },
-        payload: await bookingBody(ctx, cookie, { consulateId: ctx.ids.consulates.DXB, serviceId: ctx.ids.services.passport, slotId }),
+        payload: await bookingBody(ctx, cookie, {
+          consulateId: ctx.ids.consulates.DXB,
+          serviceId: ctx.ids.services.passport,
+          slotId,
+        }),
       });
     const first = await Promise.all(citizens.map((c, i) => book(c.cookie, slotIds[i % 2]!)));
     const booked = first.map((r, i) => ({ r, c: citizens[i]! })).filter(({ r }) => r.statusCode === 201);
@@ -100,11 +117,17 @@ describe.each(engines)('concurrent booking on %s', (engine) => {
           payload: { slotId: slotIds[2 + (i % 2)]! },
         }),
       ),
-      ...first.map((r, i) => (r.statusCode === 201 ? null : book(citizens[i]!.cookie, slotIds[2 + (i % 2)]!))).filter(Boolean),
+      ...first
+        .map((r, i) => (r.statusCode === 201 ? null : book(citizens[i]!.cookie, slotIds[2 + (i % 2)]!)))
+        .filter(Boolean),
     ]);
     for (const slotId of slotIds) {
       const row = await slotRow(ctx, slotId);
-      const active = await countRows(ctx, 'appointments', sql`slot_id = ${slotId} AND status IN ('booked', 'checked_in')`);
+      const active = await countRows(
+        ctx,
+        'appointments',
+        sql`slot_id = ${slotId} AND status IN ('booked', 'checked_in')`,
+      );
       expect(row.booked).toBe(active);
       expect(row.booked).toBeLessThanOrEqual(row.capacity);
     }

@@ -3,7 +3,7 @@ import { type Db, queryRows } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { persons } from '../accounts/accounts.tables.ts';
 import { requests } from '../requests/requests.tables.ts';
-import { type Offer, horizonEnd } from './availability.ts';
+import { horizonEnd, type Offer } from './availability.ts';
 import { slots } from './scheduling.tables.ts';
 
 /**

@@ -1,4 +1,12 @@
 // What other modules may use of scheduling.
+
+export { type AppointmentFacts, loadAppointmentFacts } from './appointment-facts.ts';
+export {
+  type AppointmentStatus,
+  activeAppointmentStatuses,
+  assertTransition,
+  canTransition,
+} from './appointment-status.ts';
 export { presentAppointment } from './appointment-view.ts';
 export { type AvailabilityCache, MAX_AVAILABILITY_DAYS } from './availability.ts';
 export { bookAppointment } from './book-appointment.ts';
@@ -7,7 +15,5 @@ export { getAppointment, listAccountAppointments } from './list-appointments.ts'
 export { listConsulateDay } from './list-consulate-day.ts';
 export { listSlotConflicts, materializeAllSlots, materializeSlots, type SlotConflict } from './materialize-slots.ts';
 export { moveAppointment } from './move-appointment.ts';
-export { appointmentListSchema, appointmentSchema, slotIdSchema } from './scheduling.schemas.ts';
 export { schedulingRoutes } from './scheduling.routes.ts';
-export { type AppointmentFacts, loadAppointmentFacts } from './appointment-facts.ts';
-export { activeAppointmentStatuses, type AppointmentStatus, assertTransition, canTransition } from './appointment-status.ts';
+export { appointmentListSchema, appointmentSchema, slotIdSchema } from './scheduling.schemas.ts';

@@ -5,7 +5,14 @@ import { LocalTimeFormatter } from './availability.ts';
 
 describe('the fast local time of availability', () => {
   it('says the same date, time and offset as Luxon, across daylight-saving changes', () => {
-    const zones = ['Europe/Paris', 'America/Toronto', 'Asia/Dubai', 'Australia/Sydney', 'Asia/Kathmandu', 'Africa/Dakar'];
+    const zones = [
+      'Europe/Paris',
+      'America/Toronto',
+      'Asia/Dubai',
+      'Australia/Sydney',
+      'Asia/Kathmandu',
+      'Africa/Dakar',
+    ];
     const from = Date.UTC(2026, 0, 1);
     const to = Date.UTC(2028, 0, 1);
     fc.assert(

@@ -32,7 +32,11 @@ describe.each(engines)('moving and cancelling on %s', (engine) => {
       'POST',
       '/api/v1/appointments',
       cookie,
-      await bookingBody(ctx, cookie, { consulateId: ctx.ids.consulates.PAR, serviceId: ctx.ids.services.passport, slotId }),
+      await bookingBody(ctx, cookie, {
+        consulateId: ctx.ids.consulates.PAR,
+        serviceId: ctx.ids.services.passport,
+        slotId,
+      }),
     );
     expect(response.statusCode).toBe(201);
     return response.json() as { id: string; slotId: number; reference: string };
@@ -43,13 +47,22 @@ describe.each(engines)('moving and cancelling on %s', (engine) => {
     const [from, to] = [freeSlots[0]!, freeSlots[5]!];
     const appointment = await bookFor(citizen!.cookie, from.slotId);
     const [fromBefore, toBefore] = [await slotRow(ctx, from.slotId), await slotRow(ctx, to.slotId)];
-    const moved = await inject('POST', `/api/v1/appointments/${appointment.id}/move`, citizen!.cookie, { slotId: to.slotId });
+    const moved = await inject('POST', `/api/v1/appointments/${appointment.id}/move`, citizen!.cookie, {
+      slotId: to.slotId,
+    });
     expect(moved.statusCode).toBe(200);
-    expect(moved.json()).toMatchObject({ id: appointment.id, reference: appointment.reference, slotId: to.slotId, startsAt: to.startsAt });
+    expect(moved.json()).toMatchObject({
+      id: appointment.id,
+      reference: appointment.reference,
+      slotId: to.slotId,
+      startsAt: to.startsAt,
+    });
     expect((await slotRow(ctx, from.slotId)).booked).toBe(fromBefore.booked - 1);
     expect((await slotRow(ctx, to.slotId)).booked).toBe(toBefore.booked + 1);
     const [event] = await ctx.db
-      .execute(sql`SELECT before, after FROM audit_events WHERE action = 'appointment.moved' AND entity_id = ${appointment.id}`)
+      .execute(
+        sql`SELECT before, after FROM audit_events WHERE action = 'appointment.moved' AND entity_id = ${appointment.id}`,
+      )
       .then((r) => (r as unknown as { rows: { before: { slotId: number }; after: { slotId: number } }[] }).rows);
     expect(Number(event!.before.slotId)).toBe(from.slotId);
     expect(Number(event!.after.slotId)).toBe(to.slotId);
@@ -61,7 +74,9 @@ describe.each(engines)('moving and cancelling on %s', (engine) => {
     const target = freeSlots[6]!.slotId;
     await ctx.db.execute(sql`UPDATE slots SET capacity = booked, planned_capacity = booked WHERE id = ${target}`);
     const before = [await slotRow(ctx, freeSlots[1]!.slotId), await slotRow(ctx, target)];
-    const moved = await inject('POST', `/api/v1/appointments/${appointment.id}/move`, citizen!.cookie, { slotId: target });
+    const moved = await inject('POST', `/api/v1/appointments/${appointment.id}/move`, citizen!.cookie, {
+      slotId: target,
+    });
     expect(moved.statusCode).toBe(409);
     expect(moved.json().code).toBe('SLOT_FULL');
     expect([await slotRow(ctx, freeSlots[1]!.slotId), await slotRow(ctx, target)]).toEqual(before);
@@ -82,7 +97,9 @@ describe.each(engines)('moving and cancelling on %s', (engine) => {
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('APPOINTMENT_TRANSITION_REFUSED');
     expect((await slotRow(ctx, slot.slotId)).booked).toBe(booked - 1);
-    expect(await countRows(ctx, 'audit_events', sql`action = 'appointment.cancelled' AND entity_id = ${appointment.id}`)).toBe(1);
+    expect(
+      await countRows(ctx, 'audit_events', sql`action = 'appointment.cancelled' AND entity_id = ${appointment.id}`),
+    ).toBe(1);
     await bookFor(citizen!.cookie, slot.slotId);
   });
 

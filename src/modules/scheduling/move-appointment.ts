@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Clock } from '../../platform/clock.ts';
-import { notify } from '../notifications/notify.ts';
 import { type Db, queryRows } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
+import { notify } from '../notifications/notify.ts';
 import { type AppointmentRow, appointmentColumns } from './appointment-view.ts';
 import { horizonEnd, loadOffer } from './availability.ts';
 import type { Actor } from './book-appointment.ts';

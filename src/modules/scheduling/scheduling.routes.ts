@@ -35,10 +35,7 @@ export function schedulingRoutes(app: App, deps: AppDeps) {
       },
     },
     async (request, reply) => {
-      const body = await getAvailability(
-        { db, clock, cache: availability },
-        { ...request.params, ...request.query },
-      );
+      const body = await getAvailability({ db, clock, cache: availability }, { ...request.params, ...request.query });
       // Already serialized and encoded (and cached): a Buffer is sent as is, not re-serialized.
       return reply.header('content-type', 'application/json; charset=utf-8').send(body as never);
     },
@@ -98,7 +95,12 @@ export function schedulingRoutes(app: App, deps: AppDeps) {
           : principal.selfPersonId);
       if (!personId) throw new AppError('PERSON_NOT_FOUND', 404, 'The account has no person record.');
       // Read before the transaction (PGlite has one connection: no second reader inside it).
-      const offer = await availability.offer(db, request.body.consulateId, request.body.serviceId, clock.now().getTime());
+      const offer = await availability.offer(
+        db,
+        request.body.consulateId,
+        request.body.serviceId,
+        clock.now().getTime(),
+      );
       const result = await runIdempotent(
         db,
         {
@@ -110,7 +112,12 @@ export function schedulingRoutes(app: App, deps: AppDeps) {
         async (tx) => {
           const row = await bookAppointment(
             { db: tx, clock, offer },
-            { actor: { accountId: principal.accountId }, ownerAccountId: principal.accountId, personId, ...request.body },
+            {
+              actor: { accountId: principal.accountId },
+              ownerAccountId: principal.accountId,
+              personId,
+              ...request.body,
+            },
           );
           return { statusCode: 201, body: presentAppointment(row) };
         },

@@ -1,4 +1,5 @@
 import { asc, eq, inArray } from 'drizzle-orm';
+import { z } from 'zod';
 import { assertConsulateScope, type Principal, requirePrincipal, requireRole } from '../../../platform/auth.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { type App, type AppDeps, problems } from '../../../platform/http.ts';
@@ -31,13 +32,16 @@ import {
 } from './admin.schemas.ts';
 import { addClosure, listClosures, removeClosure, setOpeningHours } from './calendar-admin.ts';
 import { updateOffer } from './update-offer.ts';
-import { z } from 'zod';
 
 /** A consulate's own settings: hours, capacity, closures, offer; and its day of appointments. */
 export function adminRoutes(app: App, deps: AppDeps) {
   const { db, clock, sessions, availability } = deps;
 
-  async function staff(request: Parameters<typeof requirePrincipal>[1], consulateId: string, ...roles: Principal['role'][]) {
+  async function staff(
+    request: Parameters<typeof requirePrincipal>[1],
+    consulateId: string,
+    ...roles: Principal['role'][]
+  ) {
     const principal = await requirePrincipal(sessions, request);
     requireRole(principal, ...roles);
     assertConsulateScope(principal, consulateId);
@@ -70,7 +74,12 @@ export function adminRoutes(app: App, deps: AppDeps) {
         ? await db
             .select()
             .from(openingHours)
-            .where(inArray(openingHours.departmentId, rows.map((d) => d.id)))
+            .where(
+              inArray(
+                openingHours.departmentId,
+                rows.map((d) => d.id),
+              ),
+            )
             .orderBy(asc(openingHours.weekday), asc(openingHours.opensAt))
         : [];
       return {
@@ -262,7 +271,11 @@ export function adminRoutes(app: App, deps: AppDeps) {
       const row = await cancelAppointment(
         { db, clock },
         {
-          actor: { accountId: principal.accountId, onBehalfOfAccountId: existing.account_id, reason: request.body.reason },
+          actor: {
+            accountId: principal.accountId,
+            onBehalfOfAccountId: existing.account_id,
+            reason: request.body.reason,
+          },
           appointmentId: existing.id,
           ownerAccountId: null,
           by: 'cancelled_by_consulate',

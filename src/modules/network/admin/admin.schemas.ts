@@ -46,8 +46,18 @@ export const updateOfferBody = z
     isEnabled: z.boolean().optional(),
     feeMinor: z.number().int().min(0).max(100_000_000).optional(),
     horizonDays: z.number().int().min(1).max(366).optional(),
-    minNoticeMinutes: z.number().int().min(0).max(60 * 24 * 60).optional(),
-    cancellationCutoffMinutes: z.number().int().min(0).max(60 * 24 * 60).optional(),
+    minNoticeMinutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(60 * 24 * 60)
+      .optional(),
+    cancellationCutoffMinutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(60 * 24 * 60)
+      .optional(),
   })
   .refine((body) => Object.keys(body).length > 0, { message: 'must change at least one field' });
 

@@ -4,13 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../../platform/db.ts';
 import { engines } from '../../../test/databases.ts';
 import {
+  bookingBody,
   countRows,
   createTestContext,
   makeCitizens,
   signIn,
   slotRow,
   type TestContext,
-  bookingBody,
 } from '../../../test/harness.ts';
 import { materializeSlots } from '../../scheduling/index.ts';
 

@@ -4,8 +4,8 @@ import type { Clock } from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { materializeSlots, type SlotConflict } from '../../scheduling/index.ts';
-import { closures, departments, openingHours } from '../network.tables.ts';
 import type { LocalizedText } from '../network.tables.ts';
+import { closures, departments, openingHours } from '../network.tables.ts';
 
 type Deps = { db: Db; clock: Clock };
 
@@ -50,10 +50,7 @@ export async function setOpeningHours(
 ): Promise<CalendarChange> {
   return deps.db.transaction(async (tx) => {
     await departmentOfConsulate(tx, input.consulateId, input.departmentId);
-    const before = await tx
-      .delete(openingHours)
-      .where(eq(openingHours.departmentId, input.departmentId))
-      .returning();
+    const before = await tx.delete(openingHours).where(eq(openingHours.departmentId, input.departmentId)).returning();
     if (input.hours.length > 0) {
       await tx.insert(openingHours).values(input.hours.map((h) => ({ ...h, departmentId: input.departmentId })));
     }
@@ -100,9 +97,12 @@ export async function addClosure(
     });
     const affected = input.departmentId
       ? [input.departmentId]
-      : (await tx.select({ id: departments.id }).from(departments).where(eq(departments.consulateId, input.consulateId))).map(
-          (d) => d.id,
-        );
+      : (
+          await tx
+            .select({ id: departments.id })
+            .from(departments)
+            .where(eq(departments.consulateId, input.consulateId))
+        ).map((d) => d.id);
     const conflicts = await rematerialize({ db: tx, clock: deps.clock }, affected);
     return { closureId: closure!.id, departmentIds: affected, conflicts };
   });
@@ -136,9 +136,12 @@ export async function removeClosure(
     });
     const affected = removed.departmentId
       ? [removed.departmentId]
-      : (await tx.select({ id: departments.id }).from(departments).where(eq(departments.consulateId, input.consulateId))).map(
-          (d) => d.id,
-        );
+      : (
+          await tx
+            .select({ id: departments.id })
+            .from(departments)
+            .where(eq(departments.consulateId, input.consulateId))
+        ).map((d) => d.id);
     const conflicts = await rematerialize({ db: tx, clock: deps.clock }, affected);
     return { departmentIds: affected, conflicts };
   });

@@ -20,7 +20,12 @@ const EASTER_SUNDAY: Name = { ar: 'عيد الفصح', fr: 'Dimanche de Pâques'
 const EASTER_MONDAY: Name = { ar: 'اثنين الفصح', fr: 'Lundi de Pâques', en: 'Easter Monday', es: 'Lunes de Pascua' };
 const LABOUR_DAY: Name = { ar: 'عيد الشغل', fr: 'Fête du Travail', en: 'Labour Day', es: 'Día del Trabajo' };
 const ASCENSION: Name = { ar: 'عيد الصعود', fr: 'Ascension', en: 'Ascension Day', es: 'Ascensión del Señor' };
-const WHIT_MONDAY: Name = { ar: 'اثنين العنصرة', fr: 'Lundi de Pentecôte', en: 'Whit Monday', es: 'Lunes de Pentecostés' };
+const WHIT_MONDAY: Name = {
+  ar: 'اثنين العنصرة',
+  fr: 'Lundi de Pentecôte',
+  en: 'Whit Monday',
+  es: 'Lunes de Pentecostés',
+};
 const CORPUS_CHRISTI: Name = { ar: 'عيد القربان المقدس', fr: 'Fête-Dieu', en: 'Corpus Christi', es: 'Corpus Christi' };
 const ASSUMPTION: Name = {
   ar: 'عيد انتقال السيدة العذراء',
@@ -151,7 +156,12 @@ const US_JUNETEENTH: Name = {
   es: 'Juneteenth (fin de la esclavitud)',
 };
 const US_LABOR: Name = { ar: 'عيد العمال', fr: 'Fête du Travail (Labor Day)', en: 'Labor Day', es: 'Día del Trabajo' };
-const US_COLUMBUS: Name = { ar: 'يوم كولومبوس', fr: 'Columbus Day', en: 'Columbus Day', es: 'Día de la Hispanidad (Columbus Day)' };
+const US_COLUMBUS: Name = {
+  ar: 'يوم كولومبوس',
+  fr: 'Columbus Day',
+  en: 'Columbus Day',
+  es: 'Día de la Hispanidad (Columbus Day)',
+};
 const US_VETERANS: Name = {
   ar: 'يوم قدامى المحاربين',
   fr: 'Journée des anciens combattants',
@@ -177,7 +187,12 @@ const CA_QUEBEC_NATIONAL: Name = {
   es: 'Fiesta Nacional de Quebec',
 };
 const CA_CANADA_DAY: Name = { ar: 'عيد كندا', fr: 'Fête du Canada', en: 'Canada Day', es: 'Día de Canadá' };
-const CA_THANKSGIVING: Name = { ar: 'عيد الشكر', fr: 'Action de grâce', en: 'Thanksgiving', es: 'Día de Acción de Gracias' };
+const CA_THANKSGIVING: Name = {
+  ar: 'عيد الشكر',
+  fr: 'Action de grâce',
+  en: 'Thanksgiving',
+  es: 'Día de Acción de Gracias',
+};
 const GB_EARLY_MAY: Name = {
   ar: 'العطلة البنكية لبداية ماي',
   fr: 'Jour férié de début mai',
@@ -281,7 +296,12 @@ const AE_NATIONAL: Name = {
   en: 'National Day (Eid Al Etihad)',
   es: 'Día Nacional (Eid Al Etihad)',
 };
-const SA_FOUNDING: Name = { ar: 'يوم التأسيس', fr: 'Jour de la Fondation', en: 'Founding Day', es: 'Día de la Fundación' };
+const SA_FOUNDING: Name = {
+  ar: 'يوم التأسيس',
+  fr: 'Jour de la Fondation',
+  en: 'Founding Day',
+  es: 'Día de la Fundación',
+};
 const SA_NATIONAL: Name = {
   ar: 'اليوم الوطني السعودي',
   fr: 'Fête nationale saoudienne',
@@ -361,7 +381,12 @@ const AU_AUSTRALIA_DAY: Name = {
   en: 'Australia Day',
   es: 'Día de Australia',
 };
-const AU_CANBERRA_DAY: Name = { ar: 'يوم كانبرا', fr: 'Journée de Canberra', en: 'Canberra Day', es: 'Día de Canberra' };
+const AU_CANBERRA_DAY: Name = {
+  ar: 'يوم كانبرا',
+  fr: 'Journée de Canberra',
+  en: 'Canberra Day',
+  es: 'Día de Canberra',
+};
 const AU_ANZAC: Name = { ar: 'يوم أنزاك', fr: 'Anzac Day', en: 'Anzac Day', es: 'Día de ANZAC' };
 const AU_RECONCILIATION: Name = {
   ar: 'يوم المصالحة',
@@ -490,7 +515,13 @@ export const demoNetwork: DemoNetwork = {
         es: 'Pasaporte biométrico — renovación (mayor de edad)',
       },
       durationMinutes: 15,
-      requiredDocuments: ['old_passport', 'cnie_copy', 'id_photos_biometric', 'proof_of_residence', 'fee_stamp_receipt'],
+      requiredDocuments: [
+        'old_passport',
+        'cnie_copy',
+        'id_photos_biometric',
+        'proof_of_residence',
+        'fee_stamp_receipt',
+      ],
       requiresVerification: true,
       demoFeeMadMinor: 50_000,
       horizonDays: 90,

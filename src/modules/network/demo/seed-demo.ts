@@ -1,7 +1,7 @@
 import { count, sql } from 'drizzle-orm';
+import { recordAudit } from '../../../platform/audit.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db.ts';
-import { recordAudit } from '../../../platform/audit.ts';
 import { accounts, hashPassword, persons, type Role, staffDepartments } from '../../accounts/index.ts';
 import { materializeAllSlots } from '../../scheduling/index.ts';
 import {
@@ -31,11 +31,35 @@ export interface DemoAccount {
 }
 
 export const demoAccounts: DemoAccount[] = [
-  { email: 'amina.benali@example.org', role: 'citizen', givenNameLatin: 'Amina', familyNameLatin: 'Benali', givenNameArabic: 'أمينة', familyNameArabic: 'بنعلي' },
-  { email: 'youssef.elidrissi@example.org', role: 'citizen', givenNameLatin: 'Youssef', familyNameLatin: 'El Idrissi', givenNameArabic: 'يوسف', familyNameArabic: 'الإدريسي' },
-  { email: 'agent.par@mawid.example', role: 'consular_agent', consulateCode: 'PAR', departmentKinds: ['passport', 'identity', 'civil_status'] },
+  {
+    email: 'amina.benali@example.org',
+    role: 'citizen',
+    givenNameLatin: 'Amina',
+    familyNameLatin: 'Benali',
+    givenNameArabic: 'أمينة',
+    familyNameArabic: 'بنعلي',
+  },
+  {
+    email: 'youssef.elidrissi@example.org',
+    role: 'citizen',
+    givenNameLatin: 'Youssef',
+    familyNameLatin: 'El Idrissi',
+    givenNameArabic: 'يوسف',
+    familyNameArabic: 'الإدريسي',
+  },
+  {
+    email: 'agent.par@mawid.example',
+    role: 'consular_agent',
+    consulateCode: 'PAR',
+    departmentKinds: ['passport', 'identity', 'civil_status'],
+  },
   { email: 'admin.par@mawid.example', role: 'consulate_admin', consulateCode: 'PAR' },
-  { email: 'agent.dxb@mawid.example', role: 'consular_agent', consulateCode: 'DXB', departmentKinds: ['passport', 'identity', 'civil_status', 'legalization', 'registration'] },
+  {
+    email: 'agent.dxb@mawid.example',
+    role: 'consular_agent',
+    consulateCode: 'DXB',
+    departmentKinds: ['passport', 'identity', 'civil_status', 'legalization', 'registration'],
+  },
   { email: 'admin.dxb@mawid.example', role: 'consulate_admin', consulateCode: 'DXB' },
   { email: 'admin.mtl@mawid.example', role: 'consulate_admin', consulateCode: 'MTL' },
   { email: 'callcenter@mawid.example', role: 'call_center_agent' },
@@ -68,65 +92,92 @@ export async function seedDemo(
   await db.transaction(async (tx) => {
     // The seed and the first migration may race in two processes: take the same lock as migrations.
     await tx.execute(sql`SELECT pg_advisory_xact_lock(727003)`);
-    const serviceRows = await tx.insert(services).values(network.services.map((s) => ({
-      code: s.code,
-      departmentKind: s.departmentKind,
-      name: s.name,
-      durationMinutes: s.durationMinutes,
-      requiredDocuments: s.requiredDocuments,
-      requiresVerification: s.requiresVerification,
-    }))).returning({ id: services.id, code: services.code });
+    const serviceRows = await tx
+      .insert(services)
+      .values(
+        network.services.map((s) => ({
+          code: s.code,
+          departmentKind: s.departmentKind,
+          name: s.name,
+          durationMinutes: s.durationMinutes,
+          requiredDocuments: s.requiredDocuments,
+          requiresVerification: s.requiresVerification,
+        })),
+      )
+      .returning({ id: services.id, code: services.code });
     const serviceIdByCode = new Map(serviceRows.map((s) => [s.code, s.id]));
 
     const departmentIds = new Map<string, string>(); // `${code}:${kind}` -> id
     for (const consulate of network.consulates) {
-      const [row] = await tx.insert(consulates).values({
-        code: consulate.code,
-        name: consulate.name,
-        country: consulate.country,
-        city: consulate.city,
-        address: consulate.address,
-        timeZone: consulate.timeZone,
-        currency: consulate.currency,
-        languages: consulate.languages,
-      }).returning({ id: consulates.id });
+      const [row] = await tx
+        .insert(consulates)
+        .values({
+          code: consulate.code,
+          name: consulate.name,
+          country: consulate.country,
+          city: consulate.city,
+          address: consulate.address,
+          timeZone: consulate.timeZone,
+          currency: consulate.currency,
+          languages: consulate.languages,
+        })
+        .returning({ id: consulates.id });
       const consulateId = row!.id;
-      const deptRows = await tx.insert(departments).values(network.departments.map((d) => ({
-        consulateId,
-        kind: d.kind,
-        name: d.name,
-      }))).returning({ id: departments.id, kind: departments.kind });
+      const deptRows = await tx
+        .insert(departments)
+        .values(
+          network.departments.map((d) => ({
+            consulateId,
+            kind: d.kind,
+            name: d.name,
+          })),
+        )
+        .returning({ id: departments.id, kind: departments.kind });
       for (const d of deptRows) departmentIds.set(`${consulate.code}:${d.kind}`, d.id);
-      await tx.insert(counters).values(deptRows.flatMap((d) =>
-        Array.from({ length: consulate.countersPerDepartment }, (_, i) => ({ departmentId: d.id, label: String(i + 1) })),
-      ));
-      await tx.insert(openingHours).values(deptRows.flatMap((d) =>
-        consulate.hours.flatMap((h) => h.weekdays.map((weekday) => ({
-          departmentId: d.id,
-          weekday,
-          opensAt: h.opensAt,
-          closesAt: h.closesAt,
-          slotMinutes: h.slotMinutes,
-          capacity: h.capacity,
-          validFrom: today,
-          validTo: null,
-        }))),
-      ));
-      await tx.insert(consulateServices).values(network.services.map((s) => ({
-        consulateId,
-        serviceId: serviceIdByCode.get(s.code)!,
-        departmentId: departmentIds.get(`${consulate.code}:${s.departmentKind}`)!,
-        feeMinor: demoFee(s.demoFeeMadMinor, consulate),
-        isDemoFee: true,
-        horizonDays: s.horizonDays,
-        minNoticeMinutes: s.minNoticeMinutes,
-        cancellationCutoffMinutes: s.cancellationCutoffMinutes,
-      })));
+      await tx.insert(counters).values(
+        deptRows.flatMap((d) =>
+          Array.from({ length: consulate.countersPerDepartment }, (_, i) => ({
+            departmentId: d.id,
+            label: String(i + 1),
+          })),
+        ),
+      );
+      await tx.insert(openingHours).values(
+        deptRows.flatMap((d) =>
+          consulate.hours.flatMap((h) =>
+            h.weekdays.map((weekday) => ({
+              departmentId: d.id,
+              weekday,
+              opensAt: h.opensAt,
+              closesAt: h.closesAt,
+              slotMinutes: h.slotMinutes,
+              capacity: h.capacity,
+              validFrom: today,
+              validTo: null,
+            })),
+          ),
+        ),
+      );
+      await tx.insert(consulateServices).values(
+        network.services.map((s) => ({
+          consulateId,
+          serviceId: serviceIdByCode.get(s.code)!,
+          departmentId: departmentIds.get(`${consulate.code}:${s.departmentKind}`)!,
+          feeMinor: demoFee(s.demoFeeMadMinor, consulate),
+          isDemoFee: true,
+          horizonDays: s.horizonDays,
+          minNoticeMinutes: s.minNoticeMinutes,
+          cancellationCutoffMinutes: s.cancellationCutoffMinutes,
+        })),
+      );
     }
 
     await tx.insert(closures).values([
       ...network.nationalFixedHolidays.map((h) => ({
-        scope: 'national' as const, recurringMonth: h.month, recurringDay: h.day, name: h.name,
+        scope: 'national' as const,
+        recurringMonth: h.month,
+        recurringDay: h.day,
+        name: h.name,
       })),
       ...network.nationalIslamicHolidays.map((h) => ({ scope: 'national' as const, date: h.date, name: h.name })),
       ...Object.entries(network.hostCountryHolidays).flatMap(([country, holidays]) =>
@@ -138,15 +189,18 @@ export async function seedDemo(
       (await tx.select({ id: consulates.id, code: consulates.code }).from(consulates)).map((c) => [c.code, c.id]),
     );
     for (const [index, demo] of demoAccounts.entries()) {
-      const [account] = await tx.insert(accounts).values({
-        email: demo.email,
-        passwordHash: passwordHashes[index]!,
-        role: demo.role,
-        consulateId: demo.consulateCode ? consulateIds.get(demo.consulateCode)! : null,
-        locale: demo.role === 'citizen' && index === 1 ? 'ar' : 'fr',
-        // Demo accounts are ready to use: their (example) addresses count as confirmed.
-        emailVerifiedAt: clock.now(),
-      }).returning({ id: accounts.id });
+      const [account] = await tx
+        .insert(accounts)
+        .values({
+          email: demo.email,
+          passwordHash: passwordHashes[index]!,
+          role: demo.role,
+          consulateId: demo.consulateCode ? consulateIds.get(demo.consulateCode)! : null,
+          locale: demo.role === 'citizen' && index === 1 ? 'ar' : 'fr',
+          // Demo accounts are ready to use: their (example) addresses count as confirmed.
+          emailVerifiedAt: clock.now(),
+        })
+        .returning({ id: accounts.id });
       if (demo.role === 'citizen') {
         await tx.insert(persons).values({
           accountId: account!.id,
@@ -161,7 +215,9 @@ export async function seedDemo(
         .map((kind) => departmentIds.get(`${demo.consulateCode}:${kind}`))
         .filter((id): id is string => id !== undefined);
       if (staffed.length > 0) {
-        await tx.insert(staffDepartments).values(staffed.map((departmentId) => ({ accountId: account!.id, departmentId })));
+        await tx
+          .insert(staffDepartments)
+          .values(staffed.map((departmentId) => ({ accountId: account!.id, departmentId })));
       }
     }
     await recordAudit(tx, {
