@@ -63,20 +63,26 @@ export async function listVerificationQueue(
   input: { consulateId: string; departmentIds: string[] | null; limit: number; after?: { queuedAt: Date; id: string } },
 ): Promise<RequestSummaryRow[]> {
   if (input.departmentIds && input.departmentIds.length === 0) return [];
+  // The page is chosen on requests alone (walking requests_queue_idx in order, stopping at the
+  // limit), then joined: joining first made the planner sort and hash every queued request.
   return queryRows<RequestSummaryRow>(
     db,
-    sql`SELECT ${summaryColumns} FROM requests r ${summaryJoins}
-        WHERE r.status = 'submitted' AND r.consulate_id = ${input.consulateId}
-          ${
-            input.departmentIds
-              ? sql`AND r.department_id IN (${sql.join(
-                  input.departmentIds.map((id) => sql`${id}::uuid`),
-                  sql`, `,
-                )})`
-              : sql``
-          }
-          ${input.after ? sql`AND (r.queued_at, r.id) > (${input.after.queuedAt}, ${input.after.id}::uuid)` : sql``}
-        ORDER BY r.queued_at, r.id
-        LIMIT ${input.limit}`,
+    sql`WITH page AS (
+          SELECT * FROM requests q
+          WHERE q.status = 'submitted' AND q.consulate_id = ${input.consulateId}
+            ${
+              input.departmentIds
+                ? sql`AND q.department_id IN (${sql.join(
+                    input.departmentIds.map((id) => sql`${id}::uuid`),
+                    sql`, `,
+                  )})`
+                : sql``
+            }
+            ${input.after ? sql`AND (q.queued_at, q.id) > (${input.after.queuedAt}, ${input.after.id}::uuid)` : sql``}
+          ORDER BY q.queued_at, q.id
+          LIMIT ${input.limit}
+        )
+        SELECT ${summaryColumns} FROM page r ${summaryJoins}
+        ORDER BY r.queued_at, r.id`,
   );
 }
