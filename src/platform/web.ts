@@ -60,6 +60,18 @@ export async function buildWebIfMissing(log: Pick<FastifyBaseLogger, 'info' | 'w
     return;
   }
   const started = Date.now();
-  await vite.build({ configFile: fileURLToPath(new URL('../../vite.config.ts', import.meta.url)), logLevel: 'warn' });
+  // Vite keeps an existing NODE_ENV (vitest sets 'test'): force a production build, then restore.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await vite.build({
+      configFile: fileURLToPath(new URL('../../vite.config.ts', import.meta.url)),
+      mode: 'production',
+      logLevel: 'warn',
+    });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   log.info({ ms: Date.now() - started }, 'web portal built');
 }

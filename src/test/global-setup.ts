@@ -1,12 +1,19 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import pg from 'pg';
 
 /**
  * One id per test run, so two runs on one PostgreSQL server (two developers, CI and a developer)
  * never drop each other's databases; the run's databases are dropped when it ends.
  */
-export function setup() {
+export async function setup() {
   process.env.MAWID_TEST_RUN ??= randomBytes(4).toString('hex');
+  // The browser tests serve the built portal. Build it once here, before the workers start: two
+  // spec files building it at the same time would write over each other's files.
+  if (existsSync('/usr/bin/chromium')) {
+    const { buildWebIfMissing } = await import('../platform/web.ts');
+    await buildWebIfMissing({ info: () => undefined, warn: (message: unknown) => process.stderr.write(`${String(message)}\n`) });
+  }
 }
 
 export async function teardown() {
