@@ -12,7 +12,10 @@ export async function setup() {
   // spec files building it at the same time would write over each other's files.
   if (existsSync('/usr/bin/chromium')) {
     const { buildWebIfMissing } = await import('../platform/web.ts');
-    await buildWebIfMissing({ info: () => undefined, warn: (message: unknown) => process.stderr.write(`${String(message)}\n`) });
+    await buildWebIfMissing({
+      info: () => undefined,
+      warn: (message: unknown) => process.stderr.write(`${String(message)}\n`),
+    });
   }
 }
 
