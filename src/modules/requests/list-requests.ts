@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { type Db, queryRows } from '../../platform/db.ts';
+import { type Db, preparedRows, queryRows } from '../../platform/db.ts';
 import type { LocalizedText } from '../network/network.tables.ts';
 import type { RequestStatus } from './request-status.ts';
 
@@ -65,8 +65,11 @@ export async function listVerificationQueue(
   if (input.departmentIds && input.departmentIds.length === 0) return [];
   // The page is chosen on requests alone (walking requests_queue_idx in order, stopping at the
   // limit), then joined: joining first made the planner sort and hash every queued request.
-  return queryRows<RequestSummaryRow>(
+  // Prepared per shape (number of departments, first page or not): the text is the same for a shape.
+  const shape = `${input.departmentIds?.length ?? 'all'}_${input.after ? 'next' : 'first'}`;
+  return preparedRows<RequestSummaryRow>(
     db,
+    `verification_queue_${shape}`,
     sql`WITH page AS (
           SELECT * FROM requests q
           WHERE q.status = 'submitted' AND q.consulate_id = ${input.consulateId}
