@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { accounts, persons, type Role, sessions, staffDepartments } from '../modules/accounts/accounts.tables.ts';
+import { type Role, sessions, staffDepartments } from '../modules/accounts/accounts.tables.ts';
 import type { Clock } from './clock.ts';
-import type { Db } from './db.ts';
+import { type Db, preparedRows } from './db.ts';
 import { AppError } from './errors.ts';
 
 export const SESSION_COOKIE = 'mawid_session';
@@ -68,19 +68,24 @@ export class SessionStore {
     if (hit) this.cache.delete(tokenHash);
 
     const { db } = this.deps;
-    const [row] = await db
-      .select({
-        accountId: accounts.id,
-        role: accounts.role,
-        consulateId: accounts.consulateId,
-        locale: accounts.locale,
-        expiresAt: sessions.expiresAt,
-        selfPersonId: persons.id,
-      })
-      .from(sessions)
-      .innerJoin(accounts, eq(accounts.id, sessions.accountId))
-      .leftJoin(persons, and(eq(persons.accountId, accounts.id), eq(persons.relation, 'self')))
-      .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, new Date(nowMs))));
+    // Prepared once per connection: every API call of a citizen not seen for a few seconds runs it.
+    const [row] = await preparedRows<{
+      accountId: string;
+      role: Role;
+      consulateId: string | null;
+      locale: string;
+      expiresAt: Date;
+      selfPersonId: string | null;
+    }>(
+      db,
+      'resolve_session',
+      sql`SELECT a.id AS "accountId", a.role, a.consulate_id AS "consulateId", a.locale,
+                 s.expires_at AS "expiresAt", p.id AS "selfPersonId"
+          FROM sessions s
+          JOIN accounts a ON a.id = s.account_id
+          LEFT JOIN persons p ON p.account_id = a.id AND p.relation = 'self'
+          WHERE s.token_hash = ${tokenHash} AND s.expires_at > ${new Date(nowMs)}`,
+    );
     if (!row) return null;
     const departmentIds =
       row.role === 'consular_agent'
@@ -102,7 +107,7 @@ export class SessionStore {
     if (this.cache.size > 50_000) this.cache.clear();
     this.cache.set(tokenHash, {
       principal,
-      expiresAt: row.expiresAt.getTime(),
+      expiresAt: new Date(row.expiresAt).getTime(),
       cachedUntil: nowMs + this.cacheMs,
     });
     return principal;

@@ -39,8 +39,9 @@ const summaryJoins = sql`JOIN consulates c ON c.id = r.consulate_id JOIN service
 
 /** A citizen's requests (theirs and their relatives'), newest first. */
 export async function listAccountRequests(db: Db, accountId: string): Promise<RequestSummaryRow[]> {
-  return queryRows<RequestSummaryRow>(
+  return preparedRows<RequestSummaryRow>(
     db,
+    'account_requests',
     sql`SELECT ${summaryColumns} FROM requests r ${summaryJoins}
         WHERE r.account_id = ${accountId} ORDER BY r.created_at DESC LIMIT 200`,
   );
