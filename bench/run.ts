@@ -10,7 +10,7 @@ import { type Engine, type EnginePlan, type EngineResult, runEngine } from './en
 import { setInlineLoad } from './load.ts';
 import { type PgbenchResult, runPgbench } from './pgbench.ts';
 import { evaluateTargets, renderTable, TARGETS } from './report.ts';
-import { databaseNameOf, postgresVersion } from './setup-network.ts';
+import { databaseNameOf, lockBenchRun, postgresVersion } from './setup-network.ts';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
@@ -98,10 +98,11 @@ function packageVersion(name: string): string {
   }
 }
 
-async function main() {
-  const started = Date.now();
+type Machine = Awaited<ReturnType<typeof describeMachine>>;
+
+async function describeMachine() {
   const cpus = os.cpus();
-  const machine = {
+  return {
     cpus: cpus.length,
     cpuModel: cpus[0]?.model.trim() ?? 'unknown',
     memoryGb: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
@@ -111,11 +112,27 @@ async function main() {
     platform: `${os.platform()} ${os.release()}`,
     date: new Date().toISOString(),
   };
+}
+
+async function main() {
+  const started = Date.now();
+  const machine = await describeMachine();
   process.stdout.write(
     `Mawid bench${quick ? ' (quick)' : ''}: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GB, Node ${machine.node}` +
       `${machine.postgresVersion ? `, PostgreSQL ${machine.postgresVersion}` : ''}\n`,
   );
 
+  const unlock = engines.includes('postgres')
+    ? await lockBenchRun(url, 1800, () => log('waiting: another bench run is using this PostgreSQL server'))
+    : async () => undefined;
+  try {
+    await measureAll(machine, started);
+  } finally {
+    await unlock();
+  }
+}
+
+async function measureAll(machine: Machine, started: number) {
   const results: Partial<Record<Engine, EngineResult>> = {};
   const plans: Partial<Record<Engine, EnginePlan>> = {};
   let pgbench: PgbenchResult | null = null;

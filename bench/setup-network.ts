@@ -73,6 +73,30 @@ export async function dropPostgresDatabase(url: string): Promise<void> {
   }
 }
 
+/**
+ * Two runs against one server would drop each other's databases mid-measurement: a run holds this
+ * advisory lock (on the `postgres` database, for its whole duration) and a second one waits for it.
+ * Returns the release function.
+ */
+export async function lockBenchRun(url: string, maxSeconds: number, onWait: () => void): Promise<() => Promise<void>> {
+  const client = new pg.Client({ connectionString: withDatabase(url, 'postgres') });
+  await client.connect();
+  const started = Date.now();
+  for (let attempt = 0; ; attempt++) {
+    const { rows } = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(727099) AS ok');
+    if (rows[0]?.ok) break;
+    if (Date.now() - started > maxSeconds * 1000) {
+      await client.end();
+      throw new Error('another bench run still holds the bench lock on this PostgreSQL server');
+    }
+    if (attempt % 15 === 0) onWait();
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+  }
+  return async () => {
+    await client.end();
+  };
+}
+
 export async function postgresVersion(url: string): Promise<string> {
   const client = new pg.Client({ connectionString: withDatabase(url, 'postgres') });
   await client.connect();
