@@ -1,12 +1,18 @@
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
-import { enqueueReminders } from './modules/notifications/index.ts';
-import { expirePayments, type PaymentGateway } from './modules/payments/index.ts';
+import {
+  type createChannels,
+  enqueueReminders,
+  type RunningWorker,
+  startOutboxWorker,
+} from './modules/notifications/index.ts';
+import { expirePayments, type PaymentGateway, paymentGatewayOf } from './modules/payments/index.ts';
 import { markNoShows } from './modules/reception/index.ts';
 import { materializeAllSlots } from './modules/scheduling/index.ts';
 import { sealAuditLog } from './platform/audit.ts';
-import type { Clock } from './platform/clock.ts';
+import { type Clock, systemClock } from './platform/clock.ts';
 import type { Db } from './platform/db.ts';
+import type { AppDeps } from './platform/http.ts';
 import type { Keys } from './platform/keys.ts';
 
 export interface ScheduledJob {
@@ -92,6 +98,40 @@ export function startScheduledJobs(jobs: ScheduledJob[], log: Logger): { stop():
       isStopped = true;
       for (const timer of timers) clearInterval(timer);
       await Promise.all([...inFlight]);
+    },
+  };
+}
+
+/** The notification worker and the scheduled jobs, as `mawid worker` runs them (or `start` in-process). */
+export async function startBackgroundWork(
+  deps: AppDeps,
+  log: Logger,
+  channels: Awaited<ReturnType<typeof createChannels>>,
+) {
+  const { config, database } = deps;
+  const worker: RunningWorker = startOutboxWorker({
+    db: database.db,
+    clock: systemClock,
+    channels,
+    publicUrl: config.PUBLIC_URL,
+    logger: log,
+  });
+  const jobs = startScheduledJobs(
+    scheduledJobs({
+      db: database.db,
+      clock: systemClock,
+      config,
+      keys: deps.keys,
+      gateway: paymentGatewayOf(deps),
+      onCalendarChange: () => deps.availability.invalidateAll(),
+      onPaymentError: (paymentId, error) => log.warn({ err: error, paymentId }, 'payment expiry deferred'),
+    }),
+    log,
+  );
+  return {
+    async stop() {
+      await jobs.stop();
+      await worker.stop();
     },
   };
 }

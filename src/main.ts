@@ -1,13 +1,11 @@
 import pino, { type Logger } from 'pino';
 import { buildApp } from './app.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
-import { scheduledJobs, startScheduledJobs } from './jobs.ts';
+import { startBackgroundWork } from './jobs.ts';
 import { seedDemo } from './modules/network/demo/seed-demo.ts';
-import { createChannels, type RunningWorker, startOutboxWorker } from './modules/notifications/index.ts';
-import { paymentGatewayOf } from './modules/payments/index.ts';
+import { createChannels } from './modules/notifications/index.ts';
 import { systemClock } from './platform/clock.ts';
 import { type Database, openDatabase } from './platform/db.ts';
-import type { AppDeps } from './platform/http.ts';
 import { buildWebIfMissing } from './platform/web.ts';
 
 const HELP = `mawid — consular appointments and e-Timbre
@@ -57,36 +55,6 @@ function onShutdown(log: Logger, steps: (() => Promise<unknown>)[]) {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
-}
-
-/** The notification worker and the scheduled jobs, as `mawid worker` runs them (or `start` in-process). */
-async function startBackgroundWork(deps: AppDeps, log: Logger, channels: Awaited<ReturnType<typeof createChannels>>) {
-  const { config, database } = deps;
-  const worker: RunningWorker = startOutboxWorker({
-    db: database.db,
-    clock: systemClock,
-    channels,
-    publicUrl: config.PUBLIC_URL,
-    logger: log,
-  });
-  const jobs = startScheduledJobs(
-    scheduledJobs({
-      db: database.db,
-      clock: systemClock,
-      config,
-      keys: deps.keys,
-      gateway: paymentGatewayOf(deps),
-      onCalendarChange: () => deps.availability.invalidateAll(),
-      onPaymentError: (paymentId, error) => log.warn({ err: error, paymentId }, 'payment expiry deferred'),
-    }),
-    log,
-  );
-  return {
-    async stop() {
-      await jobs.stop();
-      await worker.stop();
-    },
-  };
 }
 
 async function start(config: Config) {

@@ -6,10 +6,9 @@ import { sql } from 'drizzle-orm';
 import pino from 'pino';
 import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
-import { scheduledJobs, startScheduledJobs } from '../../src/jobs.ts';
+import { startBackgroundWork } from '../../src/jobs.ts';
 import { seedDemo } from '../../src/modules/network/demo/seed-demo.ts';
-import { createChannels, startOutboxWorker } from '../../src/modules/notifications/index.ts';
-import { paymentGatewayOf } from '../../src/modules/payments/index.ts';
+import { createChannels } from '../../src/modules/notifications/index.ts';
 import { systemClock } from '../../src/platform/clock.ts';
 import { type Db, openPglite } from '../../src/platform/db.ts';
 import { ephemeralKeys } from '../../src/platform/keys.ts';
@@ -64,25 +63,7 @@ export async function startServer(): Promise<RunningServer> {
   await buildWebIfMissing(log);
   const channels = await createChannels(config, database.db);
   const { app, deps } = await buildApp({ config, database, mailCatcher: channels.mailCatcher, keys: ephemeralKeys() });
-  const worker = startOutboxWorker({
-    db: database.db,
-    clock: systemClock,
-    channels,
-    publicUrl: config.PUBLIC_URL,
-    logger: log,
-  });
-  const jobs = startScheduledJobs(
-    scheduledJobs({
-      db: database.db,
-      clock: systemClock,
-      config,
-      keys: deps.keys,
-      gateway: paymentGatewayOf(deps),
-      onCalendarChange: () => deps.availability.invalidateAll(),
-      onPaymentError: (paymentId, error) => log.warn({ err: error, paymentId }, 'payment expiry deferred'),
-    }),
-    log,
-  );
+  const background = await startBackgroundWork(deps, log, channels);
   await app.listen({ host: config.HOST, port });
 
   const mailCatcher = channels.mailCatcher;
@@ -104,8 +85,7 @@ export async function startServer(): Promise<RunningServer> {
     },
     async stop() {
       await app.close();
-      await jobs.stop();
-      await worker.stop();
+      await background.stop();
       await channels.close();
       await database.close();
       rmSync(dataDir, { recursive: true, force: true });
