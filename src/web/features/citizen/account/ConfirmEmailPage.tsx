@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Card, Group, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
@@ -7,6 +7,7 @@ import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../../api/client.ts';
 import { meKey, useMe } from '../../../api/queries.ts';
 import type { Me } from '../../../api/types.ts';
+import { CodeField } from '../../../ui/CodeField.tsx';
 import { ErrorMessage } from '../../../ui/ErrorMessage.tsx';
 import { focusFirstInvalid } from '../../../ui/form-feedback.ts';
 import { validateWith, withoutBlanks } from '../../../ui/form-validation.ts';
@@ -57,16 +58,7 @@ export function ConfirmEmailPage() {
           )}
         >
           <Stack gap="sm">
-            <TextInput
-              label={t('fields.code.label')}
-              description={t('fields.code.help')}
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              maxLength={6}
-              dir="ltr"
-              required
-              {...form.getInputProps('code')}
-            />
+            <CodeField {...form.getInputProps('code')} />
             <ErrorMessage error={confirm.error} />
             <Button type="submit" loading={confirm.isPending}>
               {t('confirm.submit')}

@@ -5,6 +5,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api } from '../../../api/client.ts';
+import { CodeField } from '../../../ui/CodeField.tsx';
 import { ErrorMessage } from '../../../ui/ErrorMessage.tsx';
 import { focusFirstInvalid } from '../../../ui/form-feedback.ts';
 import { validateWith, withoutBlanks } from '../../../ui/form-validation.ts';
@@ -88,16 +89,7 @@ export function PasswordResetPage() {
               )}
             >
               <Stack gap="sm">
-                <TextInput
-                  label={t('fields.code.label')}
-                  description={t('fields.code.help')}
-                  inputMode="numeric"
-                  autoComplete="one-time-code"
-                  maxLength={6}
-                  dir="ltr"
-                  required
-                  {...setForm.getInputProps('code')}
-                />
+                <CodeField {...setForm.getInputProps('code')} />
                 <PasswordField
                   label={t('reset.newPassword')}
                   description={t('fields.password.help')}
