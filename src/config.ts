@@ -73,6 +73,11 @@ const envSchema = z.object({
   MAX_DOCUMENTS_PER_REQUEST: z.coerce.number().int().min(1).max(200).default(20),
   // An appointment not checked in this many minutes after its time becomes a no-show.
   NO_SHOW_GRACE_MINUTES: z.coerce.number().int().min(0).max(1440).default(30),
+  // Idle requests expire, so none stays open forever: a draft never submitted, a "more information"
+  // never answered, an accepted request with no appointment (its clock restarts when one ends).
+  REQUEST_DRAFT_EXPIRY_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  REQUEST_MORE_INFO_EXPIRY_DAYS: z.coerce.number().int().min(1).max(3650).default(60),
+  REQUEST_ACCEPTED_EXPIRY_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
   // The card gateway for online payments: the sandbox served by Mawid itself (development, tests,
   // demos) or the CMI (Morocco's interbank gateway). Production refuses the sandbox.
   PAYMENT_GATEWAY: z.enum(['sandbox', 'cmi']).default('sandbox'),

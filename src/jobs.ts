@@ -7,7 +7,8 @@ import {
   startOutboxWorker,
 } from './modules/notifications/index.ts';
 import { expirePayments, type PaymentGateway, paymentGatewayOf } from './modules/payments/index.ts';
-import { markNoShows } from './modules/reception/index.ts';
+import { closeOpenDays, markNoShows } from './modules/reception/index.ts';
+import { expireIdleRequests } from './modules/requests/index.ts';
 import { materializeAllSlots } from './modules/scheduling/index.ts';
 import { sealAuditLog } from './platform/audit.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
@@ -62,6 +63,27 @@ export function scheduledJobs(deps: {
       name: 'no-shows',
       everyMs: 5 * 60_000,
       run: async () => ({ marked: await markNoShows({ db, clock, graceMinutes: config.NO_SHOW_GRACE_MINUTES }) }),
+    },
+    {
+      // The "nightly" close of each consulate's day, in its own zone: it acts once the day is over.
+      name: 'close-open-days',
+      everyMs: 15 * 60_000,
+      run: async () => ({ closed: await closeOpenDays({ db, clock }) }),
+    },
+    {
+      name: 'request-expiry',
+      everyMs: 60 * 60_000,
+      run: async () => ({
+        expired: await expireIdleRequests({
+          db,
+          clock,
+          days: {
+            draft: config.REQUEST_DRAFT_EXPIRY_DAYS,
+            moreInfo: config.REQUEST_MORE_INFO_EXPIRY_DAYS,
+            accepted: config.REQUEST_ACCEPTED_EXPIRY_DAYS,
+          },
+        }),
+      }),
     },
   ];
 }

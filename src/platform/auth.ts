@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type Role, sessions, staffDepartments } from '../modules/accounts/accounts.tables.ts';
 import type { Clock } from './clock.ts';
 import { type Db, preparedRows } from './db.ts';
@@ -18,6 +18,22 @@ export interface Principal {
   // The account holder's own person record (citizens).
   selfPersonId: string | null;
   locale: string;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The signed-in caller once requirePrincipal has resolved it; null before and for anonymous calls. */
+    principal: Principal | null;
+  }
+}
+
+/**
+ * Declares `request.principal` on the root instance (before any route), so every request starts
+ * with the same shape. The error handler reads it: a problem's title follows the caller's account
+ * language when the request names none.
+ */
+export function decorateRequestWithPrincipal(app: FastifyInstance): void {
+  if (!app.hasRequestDecorator('principal')) app.decorateRequest('principal', null);
 }
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
@@ -137,6 +153,7 @@ export async function requirePrincipal(store: SessionStore, request: FastifyRequ
   if (!token) throw unauthenticated();
   const principal = await store.resolve(token);
   if (!principal) throw unauthenticated();
+  request.principal = principal;
   return principal;
 }
 

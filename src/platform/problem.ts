@@ -1,8 +1,10 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError, type FieldFault } from './errors.ts';
-import { negotiateLocale, translate } from './i18n/i18n.ts';
+import { decorateRequestWithPrincipal } from './auth.ts';
+import { AppError, type FieldFault, pgErrorOf } from './errors.ts';
+import { isLocale, type Locale, negotiateLocale, translate } from './i18n/i18n.ts';
+import { CONTROL_CHARACTER_MESSAGE, isSafeText } from './text-input.ts';
 
 /** RFC 9457 problem details, as every error leaves the API. */
 export const problemSchema = z
@@ -19,8 +21,17 @@ export const problemSchema = z
   .meta({ id: 'Problem' });
 export type Problem = z.infer<typeof problemSchema>;
 
+/**
+ * The language of a problem's title: the best of Accept-Language; when the request names none of
+ * ours, the signed-in caller's account language (known once requirePrincipal ran); else French.
+ */
+function localeOf(request: FastifyRequest): Locale {
+  const accountLocale = request.principal?.locale;
+  return negotiateLocale(request.headers['accept-language'], isLocale(accountLocale) ? accountLocale : 'fr');
+}
+
 export function problemOf(error: AppError, request: FastifyRequest): Problem {
-  const locale = negotiateLocale(request.headers['accept-language']);
+  const locale = localeOf(request);
   // Extra members first: they can never overwrite the standard ones (a `status` of a request...).
   return {
     ...error.extra,
@@ -64,9 +75,59 @@ function zodPath(instancePath: string, context: string | undefined): string {
   return path ? `${where}.${path}` : where;
 }
 
+// PostgreSQL refusing a value as sent (SQLSTATE class 22): a character it cannot store (NUL in text
+// is 22021, in jsonb 22P05), or text it cannot read as a uuid, a number or a date. The schemas are
+// meant to refuse these first; one getting through is still the caller's bad input, never a 500.
+const refusedCharacters = new Set(['22021', '22P05']);
+const refusedRepresentations = new Set(['22P02', '22007', '22008']);
+
+// Parsed JSON, forms and query strings only: never a Buffer or a stream's bytes one by one.
+const isPlainData = (value: unknown): value is object =>
+  Array.isArray(value) ||
+  (typeof value === 'object' && value !== null && [Object.prototype, null].includes(Object.getPrototypeOf(value)));
+
+/** Where in the request text the rule of text-input.ts refuses sits (`body.reason`…), if anywhere. */
+function unsafeTextPaths(request: FastifyRequest): FieldFault[] {
+  const faults: FieldFault[] = [];
+  const walk = (value: unknown, path: string, depth: number) => {
+    if (typeof value === 'string') {
+      if (!isSafeText(value)) faults.push({ path, message: CONTROL_CHARACTER_MESSAGE });
+    } else if (isPlainData(value) && depth < 8 && faults.length < 20) {
+      for (const [key, inner] of Object.entries(value)) walk(inner, `${path}.${key}`, depth + 1);
+    }
+  };
+  walk(request.params, 'params', 0);
+  walk(request.query, 'querystring', 0);
+  walk(request.body, 'body', 0);
+  return faults;
+}
+
+function databaseRefusalOf(error: unknown, request: FastifyRequest): AppError | undefined {
+  const code = pgErrorOf(error)?.code;
+  if (code === undefined) return undefined;
+  if (refusedCharacters.has(code)) {
+    const fields = unsafeTextPaths(request);
+    return new AppError('VALIDATION_FAILED', 400, 'A text holds a character that cannot be stored.', { fields });
+  }
+  if (refusedRepresentations.has(code)) {
+    return new AppError('VALIDATION_FAILED', 400, 'A value is not a valid identifier, number or date.', {
+      fields: [],
+    });
+  }
+  return undefined;
+}
+
 export function registerProblemHandlers(app: FastifyInstance) {
+  decorateRequestWithPrincipal(app);
   app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
     if (error instanceof AppError) return sendProblem(reply, request, error);
+
+    const refusal = databaseRefusalOf(error, request);
+    if (refusal) {
+      // Worth a look: an input schema let this value through.
+      request.log.warn({ err: error, sqlState: pgErrorOf(error)?.code }, 'the database refused a value as sent');
+      return sendProblem(reply, request, refusal);
+    }
 
     if (hasZodFastifySchemaValidationErrors(error)) {
       const fields: FieldFault[] = error.validation.map((v) => ({

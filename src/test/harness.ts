@@ -29,7 +29,7 @@ export interface TestContext {
   clock: ManualClock;
   ids: {
     consulates: Record<'PAR' | 'MTL' | 'DXB', string>;
-    services: Record<'passport' | 'legalization' | 'copy', string>;
+    services: Record<'passport' | 'passportMinor' | 'legalization' | 'copy', string>;
     departments: Record<string, string>; // `${code}:${kind}`
   };
 }
@@ -69,6 +69,7 @@ export async function createTestContext(engine: Engine): Promise<TestContext> {
       consulates: { PAR: byCode('PAR'), MTL: byCode('MTL'), DXB: byCode('DXB') },
       services: {
         passport: service('passport_adult_new'),
+        passportMinor: service('passport_minor'),
         legalization: service('signature_legalization'),
         copy: service('certified_copy'),
       },
@@ -116,7 +117,13 @@ export async function makeCitizens(
       .returning({ id: accounts.id });
     const [person] = await ctx.db
       .insert(persons)
-      .values({ accountId: account!.id, relation: 'self', givenNameLatin: 'Test', familyNameLatin: `Citizen ${i}` })
+      .values({
+        accountId: account!.id,
+        relation: 'self',
+        givenNameLatin: 'Test',
+        familyNameLatin: `Citizen ${i}`,
+        birthDate: '1990-01-01',
+      })
       .returning({ id: persons.id });
     const session = await ctx.deps.sessions.create(account!.id);
     made.push({ accountId: account!.id, personId: person!.id, cookie: `${SESSION_COOKIE}=${session.token}` });

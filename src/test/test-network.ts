@@ -3,11 +3,11 @@ import type { DemoNetwork } from '../modules/network/demo/demo-network.types.ts'
 
 /**
  * A small network for tests, cut from the demo one: Paris, Montréal and Dubai (three zones, two
- * daylight-saving rules and none), two departments, three services, 30 days ahead.
+ * daylight-saving rules and none), two departments, four services, 30 days ahead.
  */
 export function testNetwork(): DemoNetwork {
   const keep = new Set(['PAR', 'MTL', 'DXB']);
-  const serviceCodes = new Set(['passport_adult_new', 'signature_legalization', 'certified_copy']);
+  const serviceCodes = new Set(['passport_adult_new', 'passport_minor', 'signature_legalization', 'certified_copy']);
   const services = demoNetwork.services
     .filter((s) => serviceCodes.has(s.code))
     .map((s) => ({ ...s, horizonDays: 30, minNoticeMinutes: 120, cancellationCutoffMinutes: 1440 }));

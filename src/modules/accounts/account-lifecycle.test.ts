@@ -47,7 +47,11 @@ describe.each(engines)('account lifecycle on %s', (engine) => {
     const me = await ctx.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } });
     expect(me.json()).toMatchObject({ emailConfirmed: false, phone: '+33612345678' });
     const openRequest = () =>
-      post('/api/v1/requests', { consulateId: ctx.ids.consulates.PAR, serviceId: ctx.ids.services.passport }, cookie);
+      post(
+        '/api/v1/requests',
+        { consulateId: ctx.ids.consulates.PAR, serviceId: ctx.ids.services.legalization },
+        cookie,
+      );
     expect((await openRequest()).json().code).toBe('EMAIL_NOT_CONFIRMED');
     const code = await lastCode(accountId, 'account.email_code');
     expect(code).toMatch(/^\d{6}$/);
@@ -204,9 +208,17 @@ describe.each(engines)('account lifecycle on %s', (engine) => {
     );
     expect(child.statusCode).toBe(201);
     expect(child.json()).toMatchObject({ relation: 'child', passportNumber: 'AB1234567', noShowCount: 0 });
-    const request = await post(
+    // A seven-year-old gets a minor's passport, never an adult's.
+    const adults = await post(
       '/api/v1/requests',
       { consulateId: ctx.ids.consulates.PAR, serviceId: ctx.ids.services.passport, personId: child.json().id },
+      cookie,
+    );
+    expect(adults.statusCode).toBe(422);
+    expect(adults.json()).toMatchObject({ code: 'NOT_ELIGIBLE', reason: 'too_young', minAgeYears: 18 });
+    const request = await post(
+      '/api/v1/requests',
+      { consulateId: ctx.ids.consulates.PAR, serviceId: ctx.ids.services.passportMinor, personId: child.json().id },
       cookie,
     );
     expect(request.statusCode).toBe(201);

@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { text } from '../../platform/text-input.ts';
 
 /**
  * The account and identity inputs as pure Zod: shared by the API (accounts.schemas.ts) and the web
- * app's forms, which bundle this file for the browser. Import nothing here but zod.
+ * app's forms, which bundle this file for the browser. Import nothing here but zod and the pure
+ * text rule (text-input.ts): every text field starts from `text()`, never a bare `z.string()`.
  */
 export const emailSchema = z
   .email({ error: 'must be an e-mail address' })
@@ -10,19 +12,16 @@ export const emailSchema = z
   .transform((value) => value.trim().toLowerCase());
 
 // Length over composition rules (NIST SP 800-63B): at least 10 characters, at most 128.
-export const passwordSchema = z
-  .string()
+export const passwordSchema = text()
   .min(10, 'must have at least 10 characters')
   .max(128, 'must have at most 128 characters');
 
-export const latinName = z
-  .string()
+export const latinName = text()
   .trim()
   .min(1, { message: 'is required', abort: true })
   .max(100)
   .regex(/^[\p{Script=Latin}][\p{Script=Latin}' .-]*$/u, 'must be written in Latin letters');
-export const arabicName = z
-  .string()
+export const arabicName = text()
   .trim()
   .min(1, { message: 'is required', abort: true })
   .max(100)
@@ -31,22 +30,18 @@ export const arabicName = z
 // Formats of the Moroccan identity documents. CNIE: one or two letters then up to six digits
 // (e.g. BE123456); passport: two letters then seven digits (e.g. AB1234567); consular
 // registration: the consulate's number, 6 to 12 digits.
-export const cnieNumber = z
-  .string()
+export const cnieNumber = text()
   .trim()
   .toUpperCase()
   .regex(/^[A-Z]{1,2}[0-9]{1,6}$/, 'must be a CNIE number: 1–2 letters then up to 6 digits');
-export const passportNumber = z
-  .string()
+export const passportNumber = text()
   .trim()
   .toUpperCase()
   .regex(/^[A-Z]{2}[0-9]{7}$/, 'must be a passport number: 2 letters then 7 digits');
-export const consularRegistrationNumber = z
-  .string()
+export const consularRegistrationNumber = text()
   .trim()
   .regex(/^[0-9]{6,12}$/, 'must be a consular registration number: 6 to 12 digits');
-export const phoneNumber = z
-  .string()
+export const phoneNumber = text()
   .trim()
   .transform((v) => v.replace(/[\s().-]/g, ''))
   .pipe(z.string().regex(/^\+[1-9][0-9]{6,14}$/, 'must be an international number, e.g. +33612345678'));
@@ -71,7 +66,7 @@ const identityFields = {
   givenNameArabic: arabicName.nullable().optional(),
   familyNameArabic: arabicName.nullable().optional(),
   birthDate: birthDate.nullable().optional(),
-  birthPlace: z.string().trim().min(1).max(120).nullable().optional(),
+  birthPlace: text().trim().min(1).max(120).nullable().optional(),
   cnieNumber: cnieNumber.nullable().optional(),
   passportNumber: passportNumber.nullable().optional(),
   consularRegistrationNumber: consularRegistrationNumber.nullable().optional(),
@@ -89,23 +84,21 @@ export const updatePersonBody = z
   .refine((body) => Object.keys(body).length > 0, { message: 'must change at least one field' });
 
 export const confirmEmailBody = z.object({
-  code: z
-    .string()
+  code: text()
     .trim()
     .regex(/^[0-9]{6}$/, 'must be the 6-digit code'),
 });
 export const passwordResetRequestBody = z.object({ email: emailSchema });
 export const passwordResetBody = z.object({
   email: emailSchema,
-  code: z
-    .string()
+  code: text()
     .trim()
     .regex(/^[0-9]{6}$/, 'must be the 6-digit code'),
   password: passwordSchema,
 });
 export const changePasswordBody = z.object({
-  currentPassword: z.string().min(1).max(128),
+  currentPassword: text().min(1).max(128),
   newPassword: passwordSchema,
 });
 
-export const signInBody = z.object({ email: emailSchema, password: z.string().min(1).max(128) });
+export const signInBody = z.object({ email: emailSchema, password: text().min(1).max(128) });

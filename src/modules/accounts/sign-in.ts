@@ -9,37 +9,51 @@ import { decoyPasswordHash, verifyPassword } from './passwords.ts';
 export const MAX_FAILED_SIGN_INS = 5;
 export const LOCK_MINUTES = 15;
 
-/** The account whose e-mail and password match, or INVALID_CREDENTIALS (same answer, same time). */
+/**
+ * The account whose e-mail and password match, or INVALID_CREDENTIALS (same answer, same time).
+ *
+ * The attempt is counted before the (slow) password check, in one atomic statement that admits it
+ * only while the account is not locked: of twenty guesses sent at once, the first
+ * MAX_FAILED_SIGN_INS are admitted (the last of them sets the lock) and the others are refused
+ * without a check. A correct password clears the count; a lock that has run out starts a new count.
+ */
 export async function checkCredentials(
   db: Db,
   email: string,
   password: string,
   now: Date,
 ): Promise<{ accountId: string }> {
-  const [account] = await db
-    .select({ id: accounts.id, passwordHash: accounts.passwordHash, lockedUntil: accounts.signInLockedUntil })
-    .from(accounts)
-    .where(eq(sql`lower(${accounts.email})`, email.toLowerCase()));
-  const isValid = await verifyPassword(account?.passwordHash ?? (await decoyPasswordHash()), password);
-  if (account?.lockedUntil && account.lockedUntil > now) {
-    const minutes = Math.ceil((account.lockedUntil.getTime() - now.getTime()) / 60_000);
-    throw new AppError('ACCOUNT_LOCKED', 429, `Sign-in is locked for ${minutes} more minutes.`, { minutes });
-  }
-  if (!account || !isValid) {
-    if (account) {
-      // One atomic statement: concurrent failures all count.
-      await queryRows(
-        db,
-        sql`UPDATE accounts SET
-              failed_sign_ins = CASE WHEN failed_sign_ins + 1 >= ${MAX_FAILED_SIGN_INS} THEN 0 ELSE failed_sign_ins + 1 END,
-              sign_in_locked_until = CASE WHEN failed_sign_ins + 1 >= ${MAX_FAILED_SIGN_INS}
-                                          THEN ${new Date(now.getTime() + LOCK_MINUTES * 60_000)}::timestamptz
-                                          ELSE sign_in_locked_until END
-            WHERE id = ${account.id} RETURNING id`,
-      );
+  const lockUntil = new Date(now.getTime() + LOCK_MINUTES * 60_000);
+  const [admitted] = await queryRows<{ id: string; password_hash: string }>(
+    db,
+    // Every expression reads the row as the statement finds it once it holds the row's lock, so
+    // concurrent attempts count one after the other (no value carried over from an earlier read).
+    sql`UPDATE accounts a SET
+          failed_sign_ins = CASE WHEN a.sign_in_locked_until IS NOT NULL THEN 1 ELSE a.failed_sign_ins + 1 END,
+          sign_in_locked_until =
+            CASE WHEN (CASE WHEN a.sign_in_locked_until IS NOT NULL THEN 1 ELSE a.failed_sign_ins + 1 END)
+                      >= ${MAX_FAILED_SIGN_INS}
+                 THEN ${lockUntil}::timestamptz END
+        WHERE lower(a.email) = ${email.toLowerCase()}
+          AND (a.sign_in_locked_until IS NULL OR a.sign_in_locked_until <= ${now})
+        RETURNING a.id, a.password_hash`,
+  );
+  if (!admitted) {
+    // Unknown e-mail, or a locked account: the same work as a real check, so the time tells nothing.
+    await verifyPassword(await decoyPasswordHash(), password);
+    const [locked] = await db
+      .select({ lockedUntil: accounts.signInLockedUntil })
+      .from(accounts)
+      .where(eq(sql`lower(${accounts.email})`, email.toLowerCase()));
+    if (locked?.lockedUntil && locked.lockedUntil > now) {
+      const minutes = Math.ceil((locked.lockedUntil.getTime() - now.getTime()) / 60_000);
+      throw new AppError('ACCOUNT_LOCKED', 429, `Sign-in is locked for ${minutes} more minutes.`, { minutes });
     }
     throw new AppError('INVALID_CREDENTIALS', 401, 'Wrong e-mail or password.');
   }
-  await db.update(accounts).set({ failedSignIns: 0, signInLockedUntil: null }).where(eq(accounts.id, account.id));
-  return { accountId: account.id };
+  if (!(await verifyPassword(admitted.password_hash, password))) {
+    throw new AppError('INVALID_CREDENTIALS', 401, 'Wrong e-mail or password.');
+  }
+  await db.update(accounts).set({ failedSignIns: 0, signInLockedUntil: null }).where(eq(accounts.id, admitted.id));
+  return { accountId: admitted.id };
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { type Principal, requirePrincipal, requireRole } from '../../platform/auth.ts';
 import { AppError } from '../../platform/errors.ts';
 import { type App, type AppDeps, problems, uuidSchema } from '../../platform/http.ts';
+import { text } from '../../platform/text-input.ts';
 import { accounts, emailSchema, persons } from '../accounts/index.ts';
 import {
   appointmentListSchema,
@@ -15,7 +16,7 @@ import {
   slotIdSchema,
 } from '../scheduling/index.ts';
 
-const reason = z.string().trim().min(3, 'must say why, as told by the citizen').max(500);
+const reason = text().trim().min(3, 'must say why, as told by the citizen').max(500);
 const citizenParams = z.object({ accountId: uuidSchema });
 const citizenAppointmentParams = z.object({ accountId: uuidSchema, appointmentId: uuidSchema });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { uuidSchema } from '../../platform/http.ts';
+import { text } from '../../platform/text-input.ts';
 import { documentStatuses } from './document-status.ts';
 import { acceptedContentTypes } from './inspect-upload.ts';
 
@@ -7,9 +8,10 @@ export const requestParams = z.object({ requestId: uuidSchema });
 export const documentParams = z.object({ requestId: uuidSchema, documentId: uuidSchema });
 
 /** The `kind` multipart field: a code of the service's required documents. */
-export const documentKindSchema = z
-  .string({ error: 'is required: send the field "kind" before the file' })
-  .regex(/^[a-z][a-z0-9_]{0,63}$/, 'must be a document kind code such as cnie_copy');
+export const documentKindSchema = text({ error: 'is required: send the field "kind" before the file' }).regex(
+  /^[a-z][a-z0-9_]{0,63}$/,
+  'must be a document kind code such as cnie_copy',
+);
 
 export const documentSchema = z
   .object({
@@ -36,8 +38,7 @@ export const documentListSchema = z
 export const reviewDocumentBody = z
   .object({
     decision: z.enum(['accepted', 'refused']),
-    reason: z
-      .string()
+    reason: text()
       .trim()
       .min(1, 'must not be empty')
       .max(1000, 'must be at most 1000 characters')

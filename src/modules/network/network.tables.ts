@@ -74,17 +74,32 @@ export const counters = pgTable(
 );
 
 /** The national catalogue, the same for every consulate. */
-export const services = pgTable('services', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  code: text('code').notNull().unique(),
-  // The department kind that serves it.
-  departmentKind: text('department_kind').notNull(),
-  name: jsonb('name').$type<LocalizedText>().notNull(),
-  durationMinutes: smallint('duration_minutes').notNull(),
-  // Codes of the documents a citizen brings or uploads (translated by the catalogues).
-  requiredDocuments: text('required_documents').array().notNull(),
-  requiresVerification: boolean('requires_verification').notNull(),
-});
+export const services = pgTable(
+  'services',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    code: text('code').notNull().unique(),
+    // The department kind that serves it.
+    departmentKind: text('department_kind').notNull(),
+    name: jsonb('name').$type<LocalizedText>().notNull(),
+    durationMinutes: smallint('duration_minutes').notNull(),
+    // Codes of the documents a citizen brings or uploads (translated by the catalogues).
+    requiredDocuments: text('required_documents').array().notNull(),
+    requiresVerification: boolean('requires_verification').notNull(),
+    // Eligibility by age on the appointment date, in whole years (inclusive): a minor's passport has
+    // maxAgeYears 17, an adult's minAgeYears 18. Null: no bound.
+    minAgeYears: smallint('min_age_years'),
+    maxAgeYears: smallint('max_age_years'),
+  },
+  (t) => [
+    check(
+      'services_age_range',
+      sql`(${t.minAgeYears} IS NULL OR ${t.minAgeYears} BETWEEN 0 AND 150)
+    AND (${t.maxAgeYears} IS NULL OR ${t.maxAgeYears} BETWEEN 0 AND 150)
+    AND (${t.minAgeYears} IS NULL OR ${t.maxAgeYears} IS NULL OR ${t.minAgeYears} <= ${t.maxAgeYears})`,
+    ),
+  ],
+);
 
 /** A consulate's offer of a catalogue service: whether, at what fee, and its booking rules. */
 export const consulateServices = pgTable(

@@ -135,6 +135,7 @@ describe.each(engines)('the public network API on %s', (engine) => {
         expect(services.map((s) => s.code).sort()).toEqual([
           'certified_copy',
           'passport_adult_new',
+          'passport_minor',
           'signature_legalization',
         ]);
         const demoConsulate = network.consulates.find((c) => c.code === code)!;

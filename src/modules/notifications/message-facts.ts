@@ -11,7 +11,9 @@ export type MessageFacts =
   | { kind: 'request.more_info' | 'request.rejected'; request: RequestFacts; reasonCode: string; note: string | null }
   | { kind: 'appointment.booked' | 'appointment.reminder' | 'appointment.no_show'; appointment: AppointmentFacts }
   | { kind: 'appointment.moved'; appointment: AppointmentFacts; previousStartsAt: string }
-  | { kind: 'appointment.cancelled'; appointment: AppointmentFacts; byConsulate: boolean; reason: string | null };
+  | { kind: 'appointment.cancelled'; appointment: AppointmentFacts; byConsulate: boolean; reason: string | null }
+  | { kind: 'appointment.not_served'; appointment: AppointmentFacts; reason: string }
+  | { kind: 'request.expired'; request: RequestFacts; previousStatus: string };
 
 const code = z.object({ code: z.string().min(1), expiresInMinutes: z.number().int().positive() });
 const request = z.object({ requestId: z.uuid() });
@@ -33,6 +35,8 @@ const eventSchema = z.discriminatedUnion('kind', [
   event('appointment.cancelled', appointment.extend({ byConsulate: z.boolean(), reason: z.string().nullable() })),
   event('appointment.reminder', appointment),
   event('appointment.no_show', appointment),
+  event('appointment.not_served', appointment.extend({ reason: z.string().min(1) })),
+  event('request.expired', request.extend({ previousStatus: z.string().min(1) })),
 ]) satisfies z.ZodType<NotificationEvent>;
 
 export type LoadedFacts = { isFound: true; facts: MessageFacts } | { isFound: false; reason: string };
@@ -51,11 +55,15 @@ export async function loadMessageFacts(db: Db, message: { kind: string; payload:
     case 'request.received':
     case 'request.accepted':
     case 'request.more_info':
-    case 'request.rejected': {
+    case 'request.rejected':
+    case 'request.expired': {
       const request = await loadRequestFacts(db, told.payload.requestId);
       if (!request) return { isFound: false, reason: `request ${told.payload.requestId} no longer exists` };
       if (told.kind === 'request.received' || told.kind === 'request.accepted') {
         return { isFound: true, facts: { kind: told.kind, request } };
+      }
+      if (told.kind === 'request.expired') {
+        return { isFound: true, facts: { kind: told.kind, request, previousStatus: told.payload.previousStatus } };
       }
       const { reasonCode, note } = told.payload;
       return { isFound: true, facts: { kind: told.kind, request, reasonCode, note } };
@@ -68,6 +76,9 @@ export async function loadMessageFacts(db: Db, message: { kind: string; payload:
           isFound: true,
           facts: { kind: told.kind, appointment, previousStartsAt: told.payload.previousStartsAt },
         };
+      }
+      if (told.kind === 'appointment.not_served') {
+        return { isFound: true, facts: { kind: told.kind, appointment, reason: told.payload.reason } };
       }
       if (told.kind === 'appointment.cancelled') {
         const { byConsulate, reason } = told.payload;

@@ -22,7 +22,11 @@ export type NotificationEvent =
       payload: { appointmentId: string; byConsulate: boolean; reason: string | null };
     }
   | { kind: 'appointment.reminder'; payload: { appointmentId: string } }
-  | { kind: 'appointment.no_show'; payload: { appointmentId: string } };
+  | { kind: 'appointment.no_show'; payload: { appointmentId: string } }
+  // Seen at the counter but not served: the request goes back for a new appointment.
+  | { kind: 'appointment.not_served'; payload: { appointmentId: string; reason: string } }
+  // Left idle too long (a draft, more information never given, an accepted request never booked).
+  | { kind: 'request.expired'; payload: { requestId: string; previousStatus: string } };
 
 export type NotificationKind = NotificationEvent['kind'];
 
@@ -38,4 +42,6 @@ export const notificationKinds: NotificationKind[] = [
   'appointment.cancelled',
   'appointment.reminder',
   'appointment.no_show',
+  'appointment.not_served',
+  'request.expired',
 ];

@@ -78,7 +78,7 @@ describe.each(engines)('notification delivery on %s', (engine) => {
     const mails = fixture.mailsTo(citizen.email);
     expect(mails).toHaveLength(1);
     const mail = mails[0]!;
-    expect(mail.subject).toMatch(/^Appointment confirmed: .+ \(Montréal time\)$/);
+    expect(mail.subject).toMatch(/^Appointment confirmed: .+ \(Montreal time\)$/);
     expect(mail.html).toContain(`${PUBLIC_URL}/api/v1/appointments/${appointment.id}/convocation.pdf`);
     expect(mail.text).toContain(appointment.reference);
     expect(mail.calendar!.contentType).toMatch(/^text\/calendar; charset=utf-8; method=PUBLISH/);
@@ -91,7 +91,7 @@ describe.each(engines)('notification delivery on %s', (engine) => {
     const sms = await smsTo('+14385550123');
     expect(sms).toHaveLength(1);
     expect(sms[0]!.body).toContain(appointment.reference);
-    expect(sms[0]!.body).toContain('Montréal time');
+    expect(sms[0]!.body).toContain('Montreal time');
 
     const [message] = await outboxRows(ctx.db);
     expect(message!.status).toBe('done');

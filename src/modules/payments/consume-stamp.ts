@@ -3,7 +3,6 @@ import { recordAudit } from '../../platform/audit.ts';
 import type { Principal } from '../../platform/auth.ts';
 import { type Db, queryRows } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
-import { requestStatusesLeadingTo } from '../requests/index.ts';
 import { localDateOf } from '../scheduling/slot-engine.ts';
 import { postEntry } from './ledger.ts';
 import { canTransitionStamp, type StampStatus, stampStatuses } from './payment-status.ts';
@@ -28,8 +27,9 @@ const stampStatusesLeadingTo = (to: StampStatus) => stampStatuses.filter((from) 
 /**
  * Consumes a stamp when its service is delivered: at most once, only at the stamp's consulate and
  * for its service. One conditional UPDATE decides (two counters at once: one wins, the other finds
- * the stamp consumed); the revenue entry, the request's completion and the audit event commit with
- * it. A refused attempt is audited after the (empty) transaction, with the caller's handle: on PGlite
+ * the stamp consumed); the revenue entry and the audit event commit with it. The request is
+ * completed when its appointment is served (reception's advanceAppointment), not here: a consumed
+ * stamp settles the fee, serving delivers the service. A refused attempt is audited after the (empty) transaction, with the caller's handle: on PGlite
  * a second writer inside an open transaction would wait forever.
  */
 export async function consumeStamp(
@@ -88,23 +88,6 @@ export async function consumeStamp(
       after: { status: 'consumed', number, revenueMinor, currency: stamp.currency },
       at: now,
     });
-    const [completed] = await queryRows<{ status: string }>(
-      tx,
-      sql`UPDATE requests SET status = 'completed', updated_at = ${now}
-          WHERE id = ${stamp.request_id} AND status IN (${sql.join(requestStatusesLeadingTo('completed'), sql`, `)})
-          RETURNING status`,
-    );
-    if (completed) {
-      await recordAudit(tx, {
-        actorAccountId: principal.accountId,
-        action: 'request.completed',
-        entityType: 'request',
-        entityId: stamp.request_id,
-        consulateId: stamp.consulate_id,
-        after: { status: 'completed', stampNumber: number },
-        at: now,
-      });
-    }
     const [request] = await queryRows<{ status: string }>(
       tx,
       sql`SELECT status FROM requests WHERE id = ${stamp.request_id}`,

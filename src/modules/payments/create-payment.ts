@@ -51,6 +51,14 @@ export async function createPayment(
   return deps.db.transaction(async (tx) => {
     const now = deps.clock.now();
     const request = await requestOfCitizen(tx, input.requestId, input.accountId, { lock: true });
+    // A confirmed e-mail only ever stays confirmed: reading it first cannot race.
+    const [account] = await queryRows<{ email: string; is_confirmed: boolean }>(
+      tx,
+      sql`SELECT email, email_verified_at IS NOT NULL AS is_confirmed FROM accounts WHERE id = ${input.accountId}`,
+    );
+    if (!account?.is_confirmed) {
+      throw new AppError('EMAIL_NOT_CONFIRMED', 403, 'Confirm your e-mail address with the code we sent first.');
+    }
     const fee = await feeDueFor(tx, request);
     if (!deps.gateway.supportsCurrency(fee.currency)) {
       throw new AppError('CURRENCY_NOT_SUPPORTED', 422, `The card gateway does not take ${fee.currency}.`, {
@@ -68,12 +76,8 @@ export async function createPayment(
           RETURNING id, order_id, request_id, consulate_id, service_id, created_by, channel, gateway, amount_minor,
                     currency, status, expires_at`,
     );
-    const [account] = await queryRows<{ email: string }>(
-      tx,
-      sql`SELECT email FROM accounts WHERE id = ${input.accountId}`,
-    );
     const form = deps.gateway.buildPaymentForm(
-      { orderId, amountMinor: fee.amountMinor, currency: fee.currency, email: account?.email ?? null },
+      { orderId, amountMinor: fee.amountMinor, currency: fee.currency, email: account.email },
       gatewayUrls(deps.publicUrl, deps.gateway.name, request.id),
       input.locale,
     );

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { uuidSchema } from '../../platform/http.ts';
+import { text } from '../../platform/text-input.ts';
 import { paymentStatuses, stampStatuses } from './payment-status.ts';
 
 export const requestPaymentParams = z.object({ requestId: uuidSchema });
@@ -8,15 +9,15 @@ export const callbackParams = z.object({ gateway: z.enum(['cmi', 'sandbox']) });
 export const returnParams = z.object({ result: z.enum(['ok', 'fail']) });
 
 /** A gateway's form or callback: flat text fields (application/x-www-form-urlencoded). */
-export const gatewayFieldsSchema = z.record(z.string(), z.string());
+export const gatewayFieldsSchema = z.record(text(), text());
 
 /** The same fields in a query string (a browser sent back by GET), the protocol's main ones named. */
 export const gatewayQuerySchema = z
   .object({
-    oid: z.string().optional().describe('The order id'),
-    HASH: z.string().optional().describe('The gateway’s signature over every other field'),
+    oid: text().optional().describe('The order id'),
+    HASH: text().optional().describe('The gateway’s signature over every other field'),
   })
-  .catchall(z.string());
+  .catchall(text());
 
 const money = {
   amountMinor: z.number().int().describe('Integer minor units of `currency` (15000 EUR is 150.00 €)'),
@@ -65,13 +66,11 @@ export const requestPaymentsSchema = z.object({
 });
 
 export const counterPaymentBody = z.object({
-  terminalReference: z
-    .string()
+  terminalReference: text()
     .trim()
     .regex(/^[\x21-\x7e]{1,64}$/, 'must be 1 to 64 visible characters')
     .describe('The card terminal’s reference of the transaction'),
-  authorizationCode: z
-    .string()
+  authorizationCode: text()
     .trim()
     .regex(/^[A-Za-z0-9]{1,12}$/, 'must be 1 to 12 letters or digits')
     .describe('The issuer’s authorization code printed on the terminal receipt'),

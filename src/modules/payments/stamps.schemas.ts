@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { uuidSchema } from '../../platform/http.ts';
 import { locales } from '../../platform/i18n/i18n.ts';
+import { text } from '../../platform/text-input.ts';
 import { localizedTextSchema } from '../network/network.schemas.ts';
 import { paymentStatuses, stampStatuses } from './payment-status.ts';
 
 export const stampNumberParams = z.object({
-  number: z.string().max(40).describe('16 digits, spaces or dashes allowed: 4821 0937 5512 6604'),
+  number: text().max(40).describe('16 digits, spaces or dashes allowed: 4821 0937 5512 6604'),
 });
 export const paymentParams = z.object({ paymentId: uuidSchema });
 
@@ -29,8 +30,7 @@ export const consumedStampSchema = z.object({
   currency: z.string(),
 });
 
-const reasonSchema = z
-  .string()
+const reasonSchema = text()
   .trim()
   .min(3, 'must have at least 3 characters')
   .max(500, 'must have at most 500 characters');
@@ -93,7 +93,7 @@ export const publicStampSchema = z
   .meta({ id: 'PublicStamp' });
 
 export const verifyQrBody = z.object({
-  qr: z.string().min(1).max(2000).describe('The text of the stamp’s QR code: base64url(payload) "." signature'),
+  qr: text().min(1).max(2000).describe('The text of the stamp’s QR code: base64url(payload) "." signature'),
 });
 
 export const receiptQuery = z.object({ lang: z.enum(locales).optional() });

@@ -48,8 +48,8 @@ export async function paidStamp(
   const amountMinor = options.amountMinor ?? (Number(offer.fee_minor) || 10_000);
   const [person] = await queryRows<{ id: string }>(
     ctx.db,
-    sql`INSERT INTO persons (account_id, relation, given_name_latin, family_name_latin)
-        VALUES (${options.accountId}, 'child', 'Test', ${`Child ${randomCode(6)}`}) RETURNING id`,
+    sql`INSERT INTO persons (account_id, relation, given_name_latin, family_name_latin, birth_date)
+        VALUES (${options.accountId}, 'spouse', 'Test', ${`Spouse ${randomCode(6)}`}, '1995-06-15') RETURNING id`,
   );
   const [request] = await queryRows<{ id: string }>(
     ctx.db,

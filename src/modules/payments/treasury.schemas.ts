@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { localDateSchema, uuidSchema } from '../../platform/http.ts';
 import { locales } from '../../platform/i18n/i18n.ts';
+import { text } from '../../platform/text-input.ts';
 import { localizedTextSchema } from '../network/network.schemas.ts';
 import { paymentStatuses, stampStatuses } from './payment-status.ts';
 import { breakStatuses } from './reconciliation/break-status.ts';
 import { breakReasons, settlementLineTypes } from './reconciliation/reconciliation-terms.ts';
 
 const minor = z.number().int().describe('Integer minor units');
-const currencySchema = z
-  .string()
+const currencySchema = text()
   .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR')
   .describe('ISO 4217 alpha code');
 
@@ -17,7 +17,7 @@ const listQueryBase = {
   currency: currencySchema.optional(),
   from: localDateSchema.optional().describe('First day, in each consulate’s own calendar'),
   to: localDateSchema.optional().describe('Last day (inclusive), in each consulate’s own calendar'),
-  cursor: z.string().max(200).optional().describe('The `next` cursor of the previous page'),
+  cursor: text().max(200).optional().describe('The `next` cursor of the previous page'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 };
 
@@ -184,8 +184,7 @@ export const settlementUploadQuery = z.object({
   date: localDateSchema.describe('The business day the file covers (consulate’s zone)'),
   currency: currencySchema.optional().describe('Default: the consulate’s currency'),
 });
-export const settlementCsvBody = z
-  .string()
+export const settlementCsvBody = text()
   .min(1)
   .max(5_000_000)
   .describe('text/csv: date,order_id,trans_id,amount,currency,type');
@@ -206,7 +205,7 @@ export const settlementImportSchema = z.object({
 
 export const breakParams = z.object({ breakId: uuidSchema });
 export const resolveBreakBody = z.object({
-  note: z.string().trim().min(3, 'must have at least 3 characters').max(2000, 'must have at most 2000 characters'),
+  note: text().trim().min(3, 'must have at least 3 characters').max(2000, 'must have at most 2000 characters'),
 });
 export const resolvedBreakSchema = z.object({
   id: z.uuid(),

@@ -2,12 +2,12 @@ import type { KeyObject } from 'node:crypto';
 import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
-import { loadAppointmentFacts } from '../scheduling/index.ts';
+import { activeAppointmentStatuses, loadAppointmentFacts } from '../scheduling/index.ts';
 import { signConvocationToken } from './convocation-token.ts';
 import { renderConvocation } from './render-convocation.ts';
 
 // A convocation is for an appointment one still goes to (or is at, once checked in).
-const convocableStatuses = new Set(['booked', 'checked_in']);
+const convocableStatuses = new Set<string>(activeAppointmentStatuses);
 
 /**
  * The convocation PDF of an appointment on the citizen's account (their own or a relative's), with

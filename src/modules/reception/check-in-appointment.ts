@@ -27,7 +27,7 @@ const notFound = () =>
   new AppError('APPOINTMENT_NOT_FOUND', 404, 'No such appointment at this consulate in your scope.');
 
 function refusal(status: string): AppError {
-  if (status === 'checked_in' || status === 'completed') {
+  if (status === 'checked_in' || status === 'called' || status === 'served' || status === 'not_served') {
     return new AppError('ALREADY_CHECKED_IN', 409, 'This appointment was already checked in.');
   }
   return new AppError('APPOINTMENT_TRANSITION_REFUSED', 409, `An appointment that is ${status} cannot be checked in.`);

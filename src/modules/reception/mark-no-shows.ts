@@ -3,6 +3,7 @@ import { recordAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { type Db, queryRows } from '../../platform/db.ts';
 import { notify } from '../notifications/notify.ts';
+import { requestFollowsAppointment } from '../scheduling/index.ts';
 
 const DEFAULT_BATCH = 500;
 
@@ -31,7 +32,7 @@ export async function markNoShows(deps: {
     const marked = await deps.db.transaction(async (tx) => {
       const rows = await queryRows<{ id: string; account_id: string; consulate_id: string; starts_at: Date | string }>(
         tx,
-        sql`UPDATE appointments SET status = 'no_show', updated_at = ${now}
+        sql`UPDATE appointments SET status = 'no_show', updated_at = ${now}, ended_at = ${now}
             WHERE id IN (
               SELECT id FROM appointments
               WHERE status = 'booked' AND starts_at < ${cutoff}
@@ -55,6 +56,12 @@ export async function markNoShows(deps: {
             graceMinutes: deps.graceMinutes,
           },
           at: now,
+        });
+        await requestFollowsAppointment(tx, {
+          appointmentId: row.id,
+          outcome: 'no_show',
+          now,
+          actorAccountId: null,
         });
         await notify(
           tx,

@@ -5,15 +5,22 @@ import { sfntFromWoff } from './sfnt-from-woff.ts';
 import type { Face } from './visual-order.ts';
 
 /**
- * The convocation's fonts: the Arabic, Latin and Latin Extended subsets of Noto Naskh Arabic
- * (@fontsource/noto-naskh-arabic), regular and bold. Being one family, they share one baseline
- * and one line height. The files are read and unpacked once, and parsed once more here to measure
- * text and draw Arabic outlines with warm caches (pdfkit parses its own copy for each document).
+ * The fonts of every PDF the service makes, regular and bold: Arabic from Noto Naskh Arabic
+ * (@fontsource/noto-naskh-arabic), Latin and Latin Extended from Noto Serif (@fontsource/noto-serif).
+ * Naskh's own Latin subset is a small cut of Noto Serif that lacks glyphs the documents print ("±"
+ * in the reconciliation report): the full Noto Serif subsets draw the same letters and have them.
+ * Both families share one ascent, so one baseline; lines take Naskh's height, whose marks reach
+ * lowest. The files are read and unpacked once, and parsed once more here to measure text and draw
+ * Arabic outlines with warm caches (pdfkit parses its own copy for each document).
  */
 type Doc = PDFKit.PDFDocument;
 export type Weight = 'regular' | 'bold';
 
-const faceFiles: Record<Face, string> = { arabic: 'arabic', latin: 'latin', latinExt: 'latin-ext' };
+const faceFiles: Record<Face, string> = {
+  arabic: '@fontsource/noto-naskh-arabic/files/noto-naskh-arabic-arabic',
+  latin: '@fontsource/noto-serif/files/noto-serif-latin',
+  latinExt: '@fontsource/noto-serif/files/noto-serif-latin-ext',
+};
 const weights: Record<Weight, number> = { regular: 400, bold: 700 };
 export const fontName = (face: Face, weight: Weight) => `${face}-${weight}`;
 
@@ -25,9 +32,7 @@ function faces() {
   const files = new Map<string, Buffer>();
   for (const [face, file] of Object.entries(faceFiles)) {
     for (const [weight, value] of Object.entries(weights)) {
-      const path = require.resolve(
-        `@fontsource/noto-naskh-arabic/files/noto-naskh-arabic-${file}-${value}-normal.woff`,
-      );
+      const path = require.resolve(`${file}-${value}-normal.woff`);
       files.set(fontName(face as Face, weight as Weight), sfntFromWoff(readFileSync(path)));
     }
   }
@@ -42,6 +47,9 @@ export function registerFaces(doc: Doc): void {
 }
 
 export const fontOf = (face: Face, weight: Weight) => faces().fonts.get(fontName(face, weight)) as Font;
+
+/** The font registerFaces put under this name, or undefined for a name it did not register. */
+export const registeredFont = (name: string): Font | undefined => faces().fonts.get(name);
 
 /**
  * Every feature fontkit applies to Arabic, switched off: one glyph per letter, each glyph one

@@ -35,6 +35,18 @@ function use(doc: Doc, piece: VisualPiece, style: TextStyle): Doc {
 
 const pieceWidth = (piece: VisualPiece, style: TextStyle) => emWidth(piece.face, style.weight, piece.text) * style.size;
 
+// Where every face's baseline sits below a line's top: the Arabic face's ascent, which its Arabic
+// outlines are drawn from (pdfkit would otherwise use each font's own ascent).
+const baselineDrop = (style: TextStyle) => {
+  const font = fontOf('arabic', style.weight);
+  return (font.ascent / font.unitsPerEm) * style.size;
+};
+
+// Characters Intl writes (in French amounts: "1 234,50 €") that the Latin face has no glyph for,
+// drawn as the nearest one it has. Lines are cut before this, so a breaking look-alike cannot break them.
+const lookAlikes: Record<string, string> = { '\u202f': '\u2009', '\u2010': '-', '\u2011': '-' };
+const drawable = (text: string) => text.replace(/[\u202f\u2010\u2011]/g, (char) => lookAlikes[char] ?? char);
+
 function trace(doc: Doc, commands: PathCommand[]): void {
   for (const c of commands) {
     if (c.command === 'moveTo') doc.moveTo(...c.args);
@@ -89,12 +101,12 @@ function measurePieces(pieces: VisualPiece[], style: TextStyle): number[] {
 
 /** The width of a line as it will be drawn. */
 export function measureLine(text: string, style: TextStyle): number {
-  return measurePieces(visualPieces(text, style.base), style).reduce((sum, w) => sum + w, 0);
+  return measurePieces(visualPieces(drawable(text), style.base), style).reduce((sum, w) => sum + w, 0);
 }
 
-/** The height one line of this style takes. */
+/** The height one line of this style takes: the Arabic face's, the tallest. */
 export function lineHeight(doc: Doc, style: TextStyle): number {
-  return doc.font(fontName('latin', style.weight)).fontSize(style.size).currentLineHeight(true);
+  return doc.font(fontName('arabic', style.weight)).fontSize(style.size).currentLineHeight(true);
 }
 
 export type Align = 'start' | 'end' | 'center';
@@ -110,7 +122,7 @@ export function drawLine(
   style: TextStyle,
   align: Align = 'start',
 ): void {
-  const pieces = visualPieces(text, style.base);
+  const pieces = visualPieces(drawable(text), style.base);
   const widths = measurePieces(pieces, style);
   const total = widths.reduce((sum, w) => sum + w, 0);
   const atRight = (align === 'start') === (style.base === 'rtl');
@@ -122,15 +134,23 @@ export function drawLine(
       drawArabic(doc, piece, { x, y: box.y, width }, style, color);
     } else {
       doc.fillColor(color);
-      use(doc, piece, style).text(piece.text, x, box.y, { ...wholeRun, lineBreak: false });
+      use(doc, piece, style).text(piece.text, x, box.y, {
+        ...wholeRun,
+        lineBreak: false,
+        // pdfkit takes a number as the baseline's height above y: negative puts it below.
+        baseline: -baselineDrop(style),
+      });
     }
     x += width;
   });
 }
 
+// Any white space but the no-break ones, which Intl puts inside amounts and dates ("1 234,50 €").
+const breakingSpace = /[^\S\u00a0\u2007\u202f]+/u;
+
 /** Breaks a logical text into lines no wider than `width`, at spaces (a longer word stands alone). */
 export function wrapText(text: string, width: number, style: TextStyle): string[] {
-  const words = text.split(/\s+/).filter((word) => word.length > 0);
+  const words = text.split(breakingSpace).filter((word) => word.length > 0);
   const lines: string[] = [];
   let current = '';
   for (const word of words) {
@@ -144,6 +164,21 @@ export function wrapText(text: string, width: number, style: TextStyle): string[
   }
   if (current) lines.push(current);
   return lines;
+}
+
+/** The text as one line no wider than `width`: whole when it fits, else cut and ended with "…". */
+export function fitLine(text: string, width: number, style: TextStyle): string {
+  if (measureLine(text, style) <= width) return text;
+  const chars = Array.from(text);
+  const cut = (kept: number) => `${chars.slice(0, kept).join('').trimEnd()}…`;
+  // The longest start that fits, found by halving: a note may be long, and each try lays it out.
+  let [fits, tooLong] = [0, chars.length];
+  while (tooLong - fits > 1) {
+    const middle = (fits + tooLong) >> 1;
+    if (measureLine(cut(middle), style) <= width) fits = middle;
+    else tooLong = middle;
+  }
+  return cut(fits);
 }
 
 /** Draws a wrapped paragraph and returns the y below it. */

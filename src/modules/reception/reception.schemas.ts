@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { uuidSchema } from '../../platform/http.ts';
 import { locales } from '../../platform/i18n/i18n.ts';
+import { text } from '../../platform/text-input.ts';
 
 export const convocationParams = z.object({ appointmentId: uuidSchema });
 
@@ -20,10 +21,9 @@ export const checkInParams = z.object({ consulateId: uuidSchema });
 
 export const checkInBody = z
   .union([
-    z.strictObject({ token: z.string().min(1).max(2048).describe('The convocation’s QR code content') }),
+    z.strictObject({ token: text().min(1).max(2048).describe('The convocation’s QR code content') }),
     z.strictObject({
-      reference: z
-        .string()
+      reference: text()
         .trim()
         .regex(/^[A-Za-z0-9-]{4,32}$/, 'must be an appointment reference such as PAR-7K3M-Q9XD'),
     }),

@@ -30,6 +30,14 @@ describe('visual order of a line', () => {
     ]);
   });
 
+  it('draws with the Arabic face only the spaces it has, and any other space with the Latin face', () => {
+    expect(visualPieces('المبلغ\u00a0\u2009الصافي', 'rtl')).toEqual([
+      { text: 'الصافي', face: 'arabic' },
+      { text: '\u2009', face: 'latin' },
+      { text: 'المبلغ\u00a0', face: 'arabic' },
+    ]);
+  });
+
   it('reads digits left to right inside Arabic text', () => {
     expect(visualPieces('الساعة 14:30', 'rtl')).toEqual([
       { text: '14:30', face: 'latin' },

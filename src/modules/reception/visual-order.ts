@@ -8,7 +8,7 @@
  */
 export type Direction = 'ltr' | 'rtl';
 
-/** The font face a piece is drawn with: the Arabic, Latin and Latin Extended subsets of Noto Naskh Arabic. */
+/** The font face a piece is drawn with: Noto Naskh Arabic's Arabic subset, Noto Serif's Latin and Latin Extended ones. */
 export type Face = 'arabic' | 'latin' | 'latinExt';
 
 export interface VisualPiece {
@@ -37,7 +37,7 @@ const arabicScriptRanges = [
 // The Arabic subset's coverage (its unicode-range in @fontsource/noto-naskh-arabic/unicode.json,
 // BMP part): the script and the joining controls (ZWNJ, ZWJ).
 const arabicFaceRanges = [...arabicScriptRanges, [0x200c, 0x200e]] as const;
-// Latin Extended coverage, less what the Latin subset also has.
+// Latin Extended coverage (the same unicode-range in both families' packages), less what the Latin subset also has.
 const latinExtFaceRanges = [
   [0x0100, 0x0130],
   [0x0132, 0x0151],
@@ -54,7 +54,7 @@ const arabicDigitRanges = [
 ] as const;
 
 const letterOrNumber = /[\p{L}\p{N}]/u;
-const whitespace = /\s/u;
+const arabicFaceSpaces = new Set([' ', '\u00a0']);
 const mirrored: Record<string, string> = {
   '(': ')',
   ')': '(',
@@ -79,8 +79,9 @@ function strongOf(char: string): Strong | null {
 function faceOf(char: string, run: Strong): Face {
   const cp = char.codePointAt(0) ?? 0;
   if (inRanges(cp, arabicFaceRanges)) return 'arabic';
-  // The Arabic subset has its own space: keeping it lets a whole Arabic phrase shape as one run.
-  if (run === 'R' && whitespace.test(char)) return 'arabic';
+  // The Arabic subset has its own spaces (the plain and the no-break one, no other): keeping them
+  // lets a whole Arabic phrase shape as one run.
+  if (run === 'R' && arabicFaceSpaces.has(char)) return 'arabic';
   return inRanges(cp, latinExtFaceRanges) ? 'latinExt' : 'latin';
 }
 

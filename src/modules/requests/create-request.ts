@@ -3,7 +3,10 @@ import { recordAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, isUniqueViolation } from '../../platform/errors.ts';
 import { accounts, persons } from '../accounts/index.ts';
+import { ineligibilityWithin } from '../network/eligibility.ts';
 import { consulateServices, consulates, services } from '../network/network.tables.ts';
+import { notEligible } from '../network/not-eligible.ts';
+import { addDays, localDateOf } from '../scheduling/slot-engine.ts';
 import { newRequestReference } from './request-reference.ts';
 import { openRequestStatuses } from './request-status.ts';
 import { requests } from './requests.tables.ts';
@@ -27,7 +30,7 @@ export async function createRequest(
         throw new AppError('EMAIL_NOT_CONFIRMED', 403, 'Confirm your e-mail address with the code we sent first.');
       }
       const [person] = await tx
-        .select({ id: persons.id })
+        .select({ id: persons.id, birthDate: persons.birthDate })
         .from(persons)
         .where(and(eq(persons.id, input.personId), eq(persons.accountId, input.accountId)));
       if (!person) throw new AppError('PERSON_NOT_FOUND', 404, 'This person is not on your account.');
@@ -37,6 +40,10 @@ export async function createRequest(
           departmentId: consulateServices.departmentId,
           isEnabled: consulateServices.isEnabled,
           requiresVerification: services.requiresVerification,
+          minAgeYears: services.minAgeYears,
+          maxAgeYears: services.maxAgeYears,
+          horizonDays: consulateServices.horizonDays,
+          timeZone: consulates.timeZone,
         })
         .from(consulateServices)
         .innerJoin(consulates, eq(consulates.id, consulateServices.consulateId))
@@ -47,6 +54,11 @@ export async function createRequest(
       if (!offer?.isEnabled) {
         throw new AppError('SERVICE_NOT_OFFERED', 404, 'This consulate does not offer this service.');
       }
+      // The appointment is not dated yet: the person must be of age on some day of the booking horizon
+      // (the booking statement checks the exact day).
+      const today = localDateOf(now, offer.timeZone);
+      const ineligibility = ineligibilityWithin(offer, person.birthDate, today, addDays(today, offer.horizonDays));
+      if (ineligibility) throw notEligible(offer, ineligibility);
       const isAccepted = !offer.requiresVerification;
       const [created] = await tx
         .insert(requests)
@@ -88,9 +100,12 @@ export async function createRequest(
           ),
         )
         .limit(1);
-      throw new AppError('REQUEST_ALREADY_OPEN', 409, 'This person already has an open request for this service.', {
-        requestId: open?.id,
-      });
+      throw new AppError(
+        'REQUEST_ALREADY_OPEN',
+        409,
+        `This person already has an open request for this service${open ? ` (${open.reference})` : ''}.`,
+        { requestId: open?.id, reference: open?.reference },
+      );
     }
     throw error;
   }

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { type Db, preparedRows, queryRows } from '../../platform/db.ts';
 import type { LocalizedText } from '../network/network.tables.ts';
+import { activeStatusesSql } from '../scheduling/appointment-status.ts';
 import type { RequestStatus } from './request-status.ts';
 
 export interface RequestSummaryRow {
@@ -33,7 +34,7 @@ const summaryColumns = sql`r.id, r.reference, r.status, r.consulate_id, c.code A
   r.service_id, sv.code AS service_code, sv.name AS service_name, sv.requires_verification, r.department_id,
   r.person_id, p.given_name_latin, p.family_name_latin, p.given_name_arabic, p.family_name_arabic,
   r.submitted_at, r.queued_at, r.decided_at, r.decision_reason_code, r.decision_note, r.created_at,
-  (SELECT a.id FROM appointments a WHERE a.request_id = r.id AND a.status IN ('booked', 'checked_in') LIMIT 1) AS appointment_id`;
+  (SELECT a.id FROM appointments a WHERE a.request_id = r.id AND a.status IN ${activeStatusesSql} LIMIT 1) AS appointment_id`;
 const summaryJoins = sql`JOIN consulates c ON c.id = r.consulate_id JOIN services sv ON sv.id = r.service_id
   JOIN persons p ON p.id = r.person_id`;
 

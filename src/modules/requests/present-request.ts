@@ -1,5 +1,5 @@
 import type { RequestSummaryRow } from './list-requests.ts';
-import type { ChecklistItem } from './request-checklist.ts';
+import type { ChecklistItem, FeeStep } from './request-checklist.ts';
 
 const iso = (value: Date | string | null) => (value ? new Date(value).toISOString() : null);
 
@@ -35,6 +35,6 @@ export function presentRequest(row: RequestSummaryRow) {
   };
 }
 
-export function presentRequestDetail(row: RequestSummaryRow, checklist: ChecklistItem[]) {
-  return { ...presentRequest(row), checklist };
+export function presentRequestDetail(row: RequestSummaryRow, checklist: ChecklistItem[], fee: FeeStep) {
+  return { ...presentRequest(row), checklist, fee };
 }

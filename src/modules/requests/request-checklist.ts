@@ -67,3 +67,44 @@ export async function loadChecklist(db: Db, requestId: string): Promise<Checklis
     })),
   );
 }
+
+/**
+ * The fee, as a step of its own beside the documents: the stamp is paid online once the request is
+ * accepted (or by card at the counter), so it is never a document to upload.
+ * free: no fee; after_acceptance: payable once the consulate accepts the request; to_pay: payable
+ * now; paid: a stamp holds it (valid, or consumed at the counter).
+ */
+export type FeeStepStatus = 'free' | 'after_acceptance' | 'to_pay' | 'paid';
+
+export interface FeeStep {
+  amountMinor: number;
+  currency: string;
+  status: FeeStepStatus;
+  stampNumber: string | null;
+}
+
+export function feeStepStatus(feeMinor: number, requestStatus: string, hasStamp: boolean): FeeStepStatus {
+  if (hasStamp) return 'paid';
+  if (feeMinor === 0) return 'free';
+  return requestStatus === 'accepted' ? 'to_pay' : 'after_acceptance';
+}
+
+export async function loadFeeStep(db: Db, requestId: string): Promise<FeeStep> {
+  const [row] = await queryRows<{ fee_minor: number | string; currency: string; status: string; stamp: string | null }>(
+    db,
+    sql`SELECT cs.fee_minor, c.currency, r.status,
+               (SELECT st.number FROM stamps st WHERE st.request_id = r.id AND st.status IN ('valid', 'consumed')
+                ORDER BY st.issued_at DESC LIMIT 1) AS stamp
+        FROM requests r
+        JOIN consulate_services cs ON cs.consulate_id = r.consulate_id AND cs.service_id = r.service_id
+        JOIN consulates c ON c.id = r.consulate_id
+        WHERE r.id = ${requestId}`,
+  );
+  const feeMinor = Number(row?.fee_minor ?? 0);
+  return {
+    amountMinor: feeMinor,
+    currency: row?.currency ?? 'MAD',
+    status: feeStepStatus(feeMinor, row?.status ?? 'draft', Boolean(row?.stamp)),
+    stampNumber: row?.stamp ?? null,
+  };
+}

@@ -15,6 +15,9 @@ const allowedRequests = new Set([
   'more_info_requested>withdrawn',
   'accepted>completed',
   'accepted>withdrawn',
+  'draft>expired',
+  'more_info_requested>expired',
+  'accepted>expired',
 ]);
 
 describe('request status transitions', () => {

@@ -2,7 +2,9 @@ import { AppError } from '../../platform/errors.ts';
 
 /**
  * A request (dossier) from draft to decision. "More information" sends it back to the citizen, who
- * uploads again and resubmits; an accepted request may book, and is completed once served.
+ * uploads again and resubmits; an accepted request may book, and is completed once served. A request
+ * the citizen leaves idle (a draft never submitted, more information never given, an accepted request
+ * never booked again) expires after a while, so that none stays open forever (see expire-requests.ts).
  */
 export const requestStatuses = [
   'draft',
@@ -12,8 +14,13 @@ export const requestStatuses = [
   'rejected',
   'withdrawn',
   'completed',
+  'expired',
 ] as const;
 export type RequestStatus = (typeof requestStatuses)[number];
+
+/** Who opened a request: the citizen (a dossier), or the direct booking of a service without verification. */
+export const requestOrigins = ['citizen', 'direct_booking'] as const;
+export type RequestOrigin = (typeof requestOrigins)[number];
 
 /** Statuses of a request still open: one per person and service at a time. */
 export const openRequestStatuses = [
@@ -24,13 +31,15 @@ export const openRequestStatuses = [
 ] as const satisfies readonly RequestStatus[];
 
 const transitions: Record<RequestStatus, readonly RequestStatus[]> = {
-  draft: ['submitted', 'withdrawn'],
+  draft: ['submitted', 'withdrawn', 'expired'],
+  // Waiting for an agent: the consulate's queue, not the citizen, has the next move.
   submitted: ['accepted', 'more_info_requested', 'rejected', 'withdrawn'],
-  more_info_requested: ['submitted', 'withdrawn'],
-  accepted: ['completed', 'withdrawn'],
+  more_info_requested: ['submitted', 'withdrawn', 'expired'],
+  accepted: ['completed', 'withdrawn', 'expired'],
   rejected: [],
   withdrawn: [],
   completed: [],
+  expired: [],
 };
 
 export function canTransitionRequest(from: RequestStatus, to: RequestStatus): boolean {

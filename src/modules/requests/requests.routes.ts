@@ -10,7 +10,7 @@ import { decisionReasonCodes } from './decision-reasons.ts';
 import { getRequestSummary, listAccountRequests, listVerificationQueue } from './list-requests.ts';
 import { presentRequest, presentRequestDetail } from './present-request.ts';
 import { requestOfCitizen, requestOfStaff } from './request-access.ts';
-import { loadChecklist } from './request-checklist.ts';
+import { loadChecklist, loadFeeStep } from './request-checklist.ts';
 import {
   createRequestBody,
   decisionBody,
@@ -34,7 +34,7 @@ export function requestsRoutes(app: App, deps: AppDeps) {
   async function detail(requestId: string) {
     const row = await getRequestSummary(db, requestId);
     if (!row) throw new AppError('REQUEST_NOT_FOUND', 404, 'No such request in your scope.');
-    return presentRequestDetail(row, await loadChecklist(db, requestId));
+    return presentRequestDetail(row, await loadChecklist(db, requestId), await loadFeeStep(db, requestId));
   }
 
   app.get(

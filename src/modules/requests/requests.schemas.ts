@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { uuidSchema } from '../../platform/http.ts';
+import { text } from '../../platform/text-input.ts';
 import { localizedTextSchema } from '../network/network.schemas.ts';
 import { decisionReasonCodes } from './decision-reasons.ts';
 import { requestStatuses } from './request-status.ts';
@@ -13,7 +14,7 @@ export const createRequestBody = z.object({
   personId: uuidSchema.optional().describe('A person on the account (a relative); the account holder when omitted'),
 });
 
-const noteSchema = z.string().trim().max(2000, 'must have at most 2000 characters');
+const noteSchema = text().trim().max(2000, 'must have at most 2000 characters');
 
 export const decisionBody = z.discriminatedUnion('decision', [
   z.object({ decision: z.literal('accepted'), note: noteSchema.optional() }),
@@ -31,8 +32,7 @@ export const decisionBody = z.discriminatedUnion('decision', [
 
 export const queueQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  after: z
-    .string()
+  after: text()
     .regex(/^\d{13}_[0-9a-f-]{36}$/, 'must be a cursor from a previous page')
     .optional()
     .describe('The `next` cursor of the previous page'),
@@ -70,8 +70,19 @@ export const requestSummarySchema = z
   })
   .meta({ id: 'RequestSummary' });
 
+export const feeStepSchema = z
+  .object({
+    amountMinor: z.number().int().describe('Integer minor units of the currency'),
+    currency: z.string(),
+    status: z
+      .enum(['free', 'after_acceptance', 'to_pay', 'paid'])
+      .describe('The fee is a step of its own: paid by e-Timbre once the request is accepted, never uploaded'),
+    stampNumber: z.string().nullable(),
+  })
+  .meta({ id: 'FeeStep' });
+
 export const requestDetailSchema = requestSummarySchema
-  .extend({ checklist: z.array(checklistItemSchema) })
+  .extend({ checklist: z.array(checklistItemSchema), fee: feeStepSchema })
   .meta({ id: 'Request' });
 
 export const requestListSchema = z.object({ requests: z.array(requestSummarySchema) });

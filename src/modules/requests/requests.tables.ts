@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { check, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { accounts, persons } from '../accounts/accounts.tables.ts';
 import { consulates, departments, services } from '../network/network.tables.ts';
-import { openRequestStatuses, requestStatuses } from './request-status.ts';
+import { openRequestStatuses, requestOrigins, requestStatuses } from './request-status.ts';
 
 const quoted = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
 
@@ -30,6 +30,9 @@ export const requests = pgTable(
       .notNull()
       .references(() => accounts.id),
     status: text('status', { enum: requestStatuses }).notNull().default('draft'),
+    // 'direct_booking': opened by the booking of a service that needs no verification; it has no
+    // life of its own and follows its appointment (withdrawn when the appointment is cancelled).
+    origin: text('origin', { enum: requestOrigins }).notNull().default('citizen'),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
     // When it last entered the agents' queue (first submission or a resubmission): queue order.
     queuedAt: timestamp('queued_at', { withTimezone: true }),
@@ -53,5 +56,10 @@ export const requests = pgTable(
     index('requests_account_idx').on(t.accountId, t.createdAt),
     index('requests_consulate_idx').on(t.consulateId, t.status),
     check('requests_status', sql.raw(`status IN (${quoted(requestStatuses)})`)),
+    check('requests_origin', sql.raw(`origin IN (${quoted(requestOrigins)})`)),
+    // The expiry job looks for idle requests by their last change.
+    index('requests_idle_idx')
+      .on(t.status, t.updatedAt)
+      .where(sql`${t.status} IN ('draft', 'more_info_requested', 'accepted')`),
   ],
 );

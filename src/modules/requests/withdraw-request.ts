@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit.ts';
 import { type Db, queryRows } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
+import { activeStatusesSql } from '../scheduling/appointment-status.ts';
 import { requestOfCitizen } from './request-access.ts';
 import { assertRequestTransition } from './request-status.ts';
 
@@ -13,7 +14,7 @@ export async function withdrawRequest(deps: { db: Db; now: Date }, input: { acco
     assertRequestTransition(request.status, 'withdrawn');
     const [active] = await queryRows<{ id: string }>(
       tx,
-      sql`SELECT id FROM appointments WHERE request_id = ${request.id} AND status IN ('booked', 'checked_in') LIMIT 1`,
+      sql`SELECT id FROM appointments WHERE request_id = ${request.id} AND status IN ${activeStatusesSql} LIMIT 1`,
     );
     if (active) throw new AppError('REQUEST_HAS_APPOINTMENT', 409, 'Cancel the appointment of this request first.');
     await tx.execute(sql`UPDATE requests SET status = 'withdrawn', updated_at = ${now} WHERE id = ${request.id}`);

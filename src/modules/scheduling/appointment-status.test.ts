@@ -1,15 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../platform/errors.ts';
 import { newAppointmentReference, REFERENCE_ALPHABET, referencePattern } from './appointment-reference.ts';
-import { appointmentStatuses, assertTransition, canTransition, isActive } from './appointment-status.ts';
+import {
+  type AppointmentStatus,
+  appointmentStatuses,
+  appointmentStatusesLeadingTo,
+  assertTransition,
+  canTransition,
+  isActive,
+  isFinal,
+} from './appointment-status.ts';
 
 const allowed = new Set([
   'booked>checked_in',
   'booked>cancelled_by_citizen',
   'booked>cancelled_by_consulate',
   'booked>no_show',
-  'checked_in>completed',
-  'checked_in>cancelled_by_consulate',
+  'checked_in>called',
+  'checked_in>not_served',
+  'called>served',
+  'called>not_served',
+  'called>checked_in',
+  'called>no_show',
 ]);
 
 describe('appointment status transitions', () => {
@@ -24,8 +36,32 @@ describe('appointment status transitions', () => {
     }
   }
 
-  it('counts only booked and checked-in appointments as holding a seat', () => {
-    expect(appointmentStatuses.filter(isActive)).toEqual(['booked', 'checked_in']);
+  it('counts only booked, checked-in and called appointments as active', () => {
+    expect(appointmentStatuses.filter(isActive)).toEqual(['booked', 'checked_in', 'called']);
+  });
+
+  it('ends every path: each active status reaches a final one, and final statuses lead nowhere', () => {
+    const finals = appointmentStatuses.filter(isFinal);
+    expect(finals.sort()).toEqual(
+      ['served', 'not_served', 'no_show', 'cancelled_by_citizen', 'cancelled_by_consulate'].sort(),
+    );
+    expect(finals.some(isActive)).toBe(false);
+    for (const status of appointmentStatuses.filter(isActive)) {
+      const reachable = new Set<AppointmentStatus>([status]);
+      for (let grown = true; grown; ) {
+        grown = false;
+        for (const from of [...reachable]) {
+          for (const to of appointmentStatuses) {
+            if (canTransition(from, to) && !reachable.has(to)) {
+              reachable.add(to);
+              grown = true;
+            }
+          }
+        }
+      }
+      expect(finals.some((f) => reachable.has(f))).toBe(true);
+    }
+    expect(appointmentStatusesLeadingTo('not_served')).toEqual(['checked_in', 'called']);
   });
 });
 

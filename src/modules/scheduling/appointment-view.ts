@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
-import type { AppointmentStatus } from './appointment-status.ts';
+import type { AppointmentStatus, NotServedReason } from './appointment-status.ts';
 
 /** An appointment as raw SQL returns it (see appointmentColumns). */
 export interface AppointmentRow {
@@ -18,6 +18,8 @@ export interface AppointmentRow {
   created_at: Date | string;
   updated_at: Date | string;
   time_zone: string;
+  duration_minutes: number;
+  not_served_reason: NotServedReason | null;
 }
 
 /** The columns of an appointment row and its consulate's zone, from a table or CTE named `alias`. */
@@ -25,7 +27,9 @@ export function appointmentColumns(alias: string): SQL {
   const a = sql.raw(alias);
   return sql`${a}.id, ${a}.reference, ${a}.status, ${a}.slot_id, ${a}.consulate_id, ${a}.department_id,
     ${a}.service_id, ${a}.person_id, ${a}.account_id, ${a}.request_id, ${a}.starts_at, ${a}.created_at, ${a}.updated_at,
-    (SELECT time_zone FROM consulates WHERE consulates.id = ${a}.consulate_id) AS time_zone`;
+    ${a}.not_served_reason,
+    (SELECT time_zone FROM consulates WHERE consulates.id = ${a}.consulate_id) AS time_zone,
+    (SELECT duration_minutes FROM services WHERE services.id = ${a}.service_id) AS duration_minutes`;
 }
 
 export interface AppointmentView {
@@ -43,6 +47,8 @@ export interface AppointmentView {
   localDate: string;
   localTime: string;
   utcOffset: string;
+  endsAt: string;
+  notServedReason: NotServedReason | null;
   createdAt: string;
 }
 
@@ -64,6 +70,11 @@ export function presentAppointment(row: AppointmentRow): AppointmentView {
     localDate: local.toISODate() as string,
     localTime: local.toFormat('HH:mm'),
     utcOffset: local.toFormat('ZZ'),
+    endsAt: local
+      .plus({ minutes: Number(row.duration_minutes) })
+      .toUTC()
+      .toISO() as string,
+    notServedReason: row.not_served_reason ?? null,
     createdAt: new Date(row.created_at).toISOString(),
   };
 }

@@ -18,6 +18,8 @@ export interface Offer {
   horizonDays: number;
   cancellationCutoffMinutes: number;
   requiresVerification: boolean;
+  minAgeYears: number | null;
+  maxAgeYears: number | null;
 }
 
 /** The enabled offer of a service at a consulate, or the right 404. */
@@ -34,6 +36,8 @@ export async function loadOffer(db: Db, consulateId: string, serviceId: string):
       cancellationCutoffMinutes: consulateServices.cancellationCutoffMinutes,
       isEnabled: consulateServices.isEnabled,
       requiresVerification: services.requiresVerification,
+      minAgeYears: services.minAgeYears,
+      maxAgeYears: services.maxAgeYears,
     })
     .from(consulates)
     .leftJoin(
@@ -60,6 +64,8 @@ export async function loadOffer(db: Db, consulateId: string, serviceId: string):
     horizonDays: row.horizonDays ?? 0,
     cancellationCutoffMinutes: row.cancellationCutoffMinutes ?? 0,
     requiresVerification: row.requiresVerification ?? true,
+    minAgeYears: row.minAgeYears ?? null,
+    maxAgeYears: row.maxAgeYears ?? null,
   };
 }
 

@@ -3,7 +3,9 @@ import type { Clock } from '../../platform/clock.ts';
 import { type Db, preparedRows } from '../../platform/db.ts';
 import { AppError, isUniqueViolation } from '../../platform/errors.ts';
 import { newRequestReference } from '../requests/request-reference.ts';
+import { openRequestStatuses } from '../requests/request-status.ts';
 import { newAppointmentReference } from './appointment-reference.ts';
+import { activeStatusesSql } from './appointment-status.ts';
 import { type AppointmentRow, appointmentColumns } from './appointment-view.ts';
 import { loadOffer, type Offer } from './availability.ts';
 import { explainUnbookableSlot } from './explain-unbookable-slot.ts';
@@ -14,6 +16,8 @@ export interface Actor {
   onBehalfOfAccountId?: string;
   reason?: string;
 }
+
+const openStatusesSql = sql.raw(`(${openRequestStatuses.map((s) => `'${s}'`).join(', ')})`);
 
 export interface BookingInput {
   actor: Actor;
@@ -28,8 +32,9 @@ export interface BookingInput {
 }
 
 /**
- * Books a slot for a person. Capacity, notice, horizon, the slot's department, the person's
- * ownership and the request's acceptance are all checked by one SQL statement that takes the seat,
+ * Books a slot for a person. Capacity, notice, horizon, the slot's department, a confirmed e-mail,
+ * the person's ownership and age, and the request's acceptance (or the service needing none) are
+ * all checked by one SQL statement that takes the seat,
  * inserts the appointment (and, for a service without verification, its request), writes the audit
  * event and queues the confirmation together: concurrent attempts serialize on the slot row and
  * none can overbook. A second active appointment of the same person for the same service and
@@ -40,36 +45,32 @@ export async function bookAppointment(
   input: BookingInput,
 ): Promise<AppointmentRow> {
   const { db, clock } = deps;
+  // The offer read here names the consulate (references) and the refusal; the statement decides.
   const offer = deps.offer ?? (await loadOffer(db, input.consulateId, input.serviceId));
-  if (offer.requiresVerification && !input.requestId) {
-    throw new AppError('REQUEST_REQUIRED', 422, 'This service is booked from an accepted request: give its requestId.');
-  }
   const now = clock.now();
   const actor = input.actor;
   for (let attempt = 0; ; attempt++) {
     const reference = newAppointmentReference(offer.consulateCode);
+    // The request row is locked: a withdrawal running at the same moment either waits for this
+    // booking (and then sees its appointment) or wins first (and this statement finds no request).
     const request = input.requestId
       ? sql`SELECT id FROM requests
             WHERE id = ${input.requestId} AND account_id = ${input.ownerAccountId} AND person_id = ${input.personId}
-              AND consulate_id = ${input.consulateId} AND service_id = ${input.serviceId} AND status = 'accepted'`
-      : sql`SELECT NULL::uuid AS id`;
-    // Without a request (a service that needs no verification), the person's accepted request with no
-    // active appointment is reused, or one is opened with the appointment.
+              AND consulate_id = ${input.consulateId} AND service_id = ${input.serviceId} AND status = 'accepted'
+            FOR UPDATE`
+      : sql`SELECT NULL::uuid AS id FROM offer WHERE NOT offer.requires_verification`;
+    // Without a request (a service that needs no verification), the person's accepted request here with
+    // no active appointment is reused, or one is opened with the appointment (a direct booking) when
+    // the person has no other open request for the service anywhere in the network.
     // (PostgreSQL wants data-modifying CTEs at the top level, hence these fragments.)
     const openedRequest = input.requestId
       ? sql`opened AS (SELECT id FROM request)`
-      : sql`reusable AS (
-              SELECT r.id FROM requests r
-              WHERE r.person_id = ${input.personId} AND r.account_id = ${input.ownerAccountId}
-                AND r.consulate_id = ${input.consulateId} AND r.service_id = ${input.serviceId}
-                AND r.status = 'accepted'
-                AND NOT EXISTS (SELECT 1 FROM appointments x WHERE x.request_id = r.id AND x.status IN ('booked', 'checked_in'))
-              LIMIT 1
-            ), inserted AS (
+      : sql`inserted AS (
               INSERT INTO requests (reference, consulate_id, service_id, department_id, person_id, account_id,
-                                    status, decided_at, created_at, updated_at)
+                                    status, origin, decided_at, created_at, updated_at)
               SELECT ${newRequestReference(offer.consulateCode)}, ${input.consulateId}, ${input.serviceId},
-                     seat.department_id, ${input.personId}, ${input.ownerAccountId}, 'accepted', ${now}, ${now}, ${now}
+                     seat.department_id, ${input.personId}, ${input.ownerAccountId}, 'accepted', 'direct_booking',
+                     ${now}, ${now}, ${now}
               FROM seat
               WHERE NOT EXISTS (SELECT 1 FROM reusable)
               RETURNING id
@@ -77,19 +78,41 @@ export async function bookAppointment(
               SELECT id FROM reusable WHERE EXISTS (SELECT 1 FROM seat)
               UNION ALL SELECT id FROM inserted
             )`;
+    const reusable = input.requestId
+      ? sql``
+      : sql`reusable AS (
+              SELECT r.id FROM requests r
+              WHERE r.person_id = ${input.personId} AND r.account_id = ${input.ownerAccountId}
+                AND r.consulate_id = ${input.consulateId} AND r.service_id = ${input.serviceId}
+                AND r.status = 'accepted'
+                AND NOT EXISTS (SELECT 1 FROM appointments x WHERE x.request_id = r.id AND x.status IN ${activeStatusesSql})
+              LIMIT 1
+              FOR UPDATE
+            ), other_open AS (
+              SELECT 1 FROM requests r
+              WHERE r.person_id = ${input.personId} AND r.service_id = ${input.serviceId}
+                AND r.status IN ${openStatusesSql}
+                AND NOT EXISTS (SELECT 1 FROM reusable)
+            ),`;
     try {
       const [row] = await preparedRows<AppointmentRow>(
         db,
         input.requestId ? 'book_appointment_for_request' : 'book_appointment_opening_request',
         sql`
         WITH offer AS (
-          SELECT cs.department_id, cs.min_notice_minutes, cs.horizon_days, c.time_zone
-          FROM consulate_services cs JOIN consulates c ON c.id = cs.consulate_id
+          SELECT cs.department_id, cs.min_notice_minutes, cs.horizon_days, c.time_zone,
+                 s.requires_verification, s.min_age_years, s.max_age_years
+          FROM consulate_services cs
+          JOIN consulates c ON c.id = cs.consulate_id
+          JOIN services s ON s.id = cs.service_id
           WHERE cs.consulate_id = ${input.consulateId} AND cs.service_id = ${input.serviceId} AND cs.is_enabled
+        ), holder AS (
+          -- Every booking path refuses an account whose e-mail is not confirmed.
+          SELECT id FROM accounts WHERE id = ${input.ownerAccountId} AND email_verified_at IS NOT NULL
         ), person AS (
-          SELECT id FROM persons WHERE id = ${input.personId} AND account_id = ${input.ownerAccountId}
+          SELECT id, birth_date FROM persons WHERE id = ${input.personId} AND account_id = ${input.ownerAccountId}
         ), request AS (${request}
-        ), seat AS (
+        ), ${reusable} seat AS (
           UPDATE slots SET booked = slots.booked + 1
           FROM offer
           WHERE slots.id = ${input.slotId}
@@ -99,13 +122,20 @@ export async function bookAppointment(
             AND slots.starts_at >= ${now}::timestamptz + offer.min_notice_minutes * interval '1 minute'
             AND slots.starts_at < ((date_trunc('day', ${now}::timestamptz AT TIME ZONE offer.time_zone)
                  + (offer.horizon_days + 1) * interval '1 day') AT TIME ZONE offer.time_zone)
-            AND EXISTS (SELECT 1 FROM person)
+            AND EXISTS (SELECT 1 FROM holder)
             AND EXISTS (SELECT 1 FROM request)
+            -- Eligibility by age on the appointment's local date.
+            AND EXISTS (SELECT 1 FROM person p WHERE
+                  (offer.min_age_years IS NULL OR p.birth_date + make_interval(years => offer.min_age_years)
+                     <= (slots.starts_at AT TIME ZONE offer.time_zone)::date)
+              AND (offer.max_age_years IS NULL OR p.birth_date + make_interval(years => offer.max_age_years + 1)
+                     > (slots.starts_at AT TIME ZONE offer.time_zone)::date))
+            ${input.requestId ? sql`` : sql`AND NOT EXISTS (SELECT 1 FROM other_open)`}
             -- No seat for a person who already holds one for this service here (a concurrent twin
             -- that slips past this check fails on appointments_one_active_per_person_service).
             AND NOT EXISTS (SELECT 1 FROM appointments x
                             WHERE x.person_id = ${input.personId} AND x.consulate_id = ${input.consulateId}
-                              AND x.service_id = ${input.serviceId} AND x.status IN ('booked', 'checked_in'))
+                              AND x.service_id = ${input.serviceId} AND x.status IN ${activeStatusesSql})
           RETURNING slots.id, slots.starts_at, slots.department_id
         ), ${openedRequest}, appointment AS (
           INSERT INTO appointments (reference, slot_id, consulate_id, department_id, service_id, person_id,
@@ -140,15 +170,10 @@ export async function bookAppointment(
         );
       }
       if (isUniqueViolation(error, 'requests_one_open_per_person_service')) {
-        // Only reachable without a requestId, for a service without verification, whose requests are
-        // all accepted: the open one is not reusable because it holds an active appointment (booked
-        // a moment ago by a concurrent attempt). No query here: inside a transaction the failed
-        // statement has aborted it.
-        throw new AppError(
-          'ACTIVE_APPOINTMENT_EXISTS',
-          409,
-          'This person already holds an active appointment for this service at this consulate.',
-        );
+        // Only reachable without a requestId, when a concurrent booking opened the person's request
+        // for this service a moment ago. No query here: inside a transaction the failed statement has
+        // aborted it, so the reference is not known.
+        throw new AppError('OPEN_REQUEST_EXISTS', 409, 'This person already has an open request for this service.');
       }
       // A reference collision is astronomically rare; draw another.
       const isCollision =

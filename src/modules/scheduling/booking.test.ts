@@ -199,25 +199,31 @@ describe.each(engines)('booking on %s', (engine) => {
     expect(booked.json().requestId).toBe(requestId);
   });
 
-  it('opens an accepted request with the appointment for a service without verification, and reuses it', async () => {
+  it('opens an accepted request with the appointment for a service without verification; the request follows it', async () => {
     const [citizen] = await makeCitizens(ctx, 1);
     const slot = await firstFreeSlot(ctx, ctx.ids.consulates.MTL, ctx.ids.services.copy);
     const payload = { consulateId: ctx.ids.consulates.MTL, serviceId: ctx.ids.services.copy, slotId: slot.slotId };
     const first = await book(citizen!.cookie, payload);
     expect(first.statusCode).toBe(201);
     const requestId = first.json().requestId;
-    expect(await countRows(ctx, 'requests', sql`id = ${requestId} AND status = 'accepted'`)).toBe(1);
+    expect(
+      await countRows(ctx, 'requests', sql`id = ${requestId} AND status = 'accepted' AND origin = 'direct_booking'`),
+    ).toBe(1);
     const again = await book(citizen!.cookie, payload);
     expect(again.json().code).toBe('ACTIVE_APPOINTMENT_EXISTS');
-    await ctx.app.inject({
+    expect(again.json().reference).toBe(first.json().reference);
+    const cancelled = await ctx.app.inject({
       method: 'POST',
       url: `/api/v1/appointments/${first.json().id}/cancel`,
       headers: { cookie: citizen!.cookie },
     });
+    expect(cancelled.statusCode).toBe(200);
+    // The request opened by the booking went with it: no accepted request without an appointment.
+    expect(await countRows(ctx, 'requests', sql`id = ${requestId} AND status = 'withdrawn'`)).toBe(1);
     const rebooked = await book(citizen!.cookie, payload);
     expect(rebooked.statusCode).toBe(201);
-    expect(rebooked.json().requestId).toBe(requestId);
-    expect(await countRows(ctx, 'requests', sql`account_id = ${citizen!.accountId}`)).toBe(1);
+    expect(rebooked.json().requestId).not.toBe(requestId);
+    expect(await countRows(ctx, 'requests', sql`account_id = ${citizen!.accountId} AND status = 'accepted'`)).toBe(1);
   });
 
   it('requires a signed-in citizen', async () => {

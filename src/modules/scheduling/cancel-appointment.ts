@@ -7,10 +7,13 @@ import { type AppointmentRow, appointmentColumns } from './appointment-view.ts';
 import type { Actor } from './book-appointment.ts';
 import { freeSeat } from './free-seat.ts';
 import { assertBeforeCutoff, lockAppointment } from './load-own-appointment.ts';
+import { requestFollowsAppointment } from './request-follows-appointment.ts';
 
 /**
- * Cancels an appointment and gives its seat back, in one transaction with its audit event.
- * A citizen cancels until the cut-off; the consulate may cancel at any time before it happens.
+ * Cancels an appointment and gives its seat back, in one transaction with its audit event and its
+ * request's change. A citizen cancels until the cut-off; the consulate may cancel at any time
+ * before the person is checked in. The reason (the citizen's optional words, the consulate's or the
+ * call center's mandatory one) is kept in the audit event.
  */
 export async function cancelAppointment(
   deps: { db: Db; clock: Clock },
@@ -30,7 +33,8 @@ export async function cancelAppointment(
     const [cancelled] = await queryRows<AppointmentRow>(
       tx,
       sql`WITH cancelled AS (
-            UPDATE appointments SET status = ${input.by}, updated_at = ${now}
+            UPDATE appointments SET status = ${input.by}, updated_at = ${now}, ended_at = ${now},
+                                    ended_by = ${input.actor.accountId}
             WHERE id = ${current.id} RETURNING *
           ), audit AS (
             INSERT INTO audit_events (at, actor_account_id, on_behalf_of_account_id, action, entity_type,
@@ -43,6 +47,15 @@ export async function cancelAppointment(
           )
           SELECT ${appointmentColumns('cancelled')} FROM cancelled`,
     );
+    // A request opened by a direct booking is withdrawn with its appointment; a verified one stays
+    // accepted, bookable again.
+    await requestFollowsAppointment(tx, {
+      appointmentId: current.id,
+      outcome: input.by,
+      now,
+      actorAccountId: input.actor.accountId,
+      onBehalfOfAccountId: input.actor.onBehalfOfAccountId,
+    });
     await notify(
       tx,
       current.account_id,

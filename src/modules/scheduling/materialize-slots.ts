@@ -3,6 +3,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { type Db, queryRows } from '../../platform/db.ts';
 import { notFound } from '../../platform/errors.ts';
 import { closures, consulateServices, consulates, departments, openingHours } from '../network/network.tables.ts';
+import { activeStatusesSql } from './appointment-status.ts';
 import { addDays, closedDatesBetween, generateSlots, localDateOf, startOfLocalDate } from './slot-engine.ts';
 
 export interface SlotConflict {
@@ -143,7 +144,7 @@ export async function listSlotConflicts(
            array_agg(a.id::text ORDER BY a.created_at) AS appointment_ids
     FROM slots s
     JOIN departments d ON d.id = s.department_id
-    JOIN appointments a ON a.slot_id = s.id AND a.status IN ('booked', 'checked_in')
+    JOIN appointments a ON a.slot_id = s.id AND a.status IN ${activeStatusesSql}
     WHERE s.starts_at >= ${scope.from}
       AND s.booked > 0
       AND (s.status = 'withdrawn' OR s.booked > s.planned_capacity)

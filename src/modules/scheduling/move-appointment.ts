@@ -38,6 +38,13 @@ export async function moveAppointment(
             AND status = 'open' AND booked < capacity
             AND starts_at >= ${new Date(now.getTime() + offer.minNoticeMinutes * 60_000)}
             AND starts_at < ${horizonEnd(now, offer)}
+            -- The person must still be of the service's age on the new date.
+            AND EXISTS (SELECT 1 FROM persons p JOIN services s ON s.id = ${current.service_id}
+                        WHERE p.id = ${current.person_id}
+                          AND (s.min_age_years IS NULL OR p.birth_date + make_interval(years => s.min_age_years)
+                                 <= (slots.starts_at AT TIME ZONE ${offer.timeZone})::date)
+                          AND (s.max_age_years IS NULL OR p.birth_date + make_interval(years => s.max_age_years + 1)
+                                 > (slots.starts_at AT TIME ZONE ${offer.timeZone})::date))
           RETURNING id, starts_at`,
     );
     const seat = taken[0];

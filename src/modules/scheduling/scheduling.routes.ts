@@ -17,6 +17,7 @@ import {
   availabilityQuery,
   availabilitySchema,
   bookAppointmentBody,
+  cancelAppointmentBody,
   moveAppointmentBody,
 } from './scheduling.schemas.ts';
 
@@ -178,6 +179,7 @@ export function schedulingRoutes(app: App, deps: AppDeps) {
         summary: 'Cancel an appointment before the service’s cut-off; its seat is freed',
         headers: idempotencyHeaders,
         params: appointmentParams,
+        body: cancelAppointmentBody,
         response: { 200: appointmentSchema, ...problems(400, 401, 404, 409, 422) },
       },
     },
@@ -190,13 +192,13 @@ export function schedulingRoutes(app: App, deps: AppDeps) {
           accountId: principal.accountId,
           key: request.headers['idempotency-key'],
           scope: `appointment.cancel:${request.params.appointmentId}`,
-          body: null,
+          body: request.body ?? null,
         },
         async (tx) => {
           const row = await cancelAppointment(
             { db: tx, clock },
             {
-              actor: { accountId: principal.accountId },
+              actor: { accountId: principal.accountId, reason: request.body?.reason || undefined },
               appointmentId: request.params.appointmentId,
               ownerAccountId: principal.accountId,
               by: 'cancelled_by_citizen',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { localDateSchema, uuidSchema } from '../../platform/http.ts';
-import { appointmentStatuses } from './appointment-status.ts';
+import { text } from '../../platform/text-input.ts';
+import { appointmentStatuses, notServedReasons } from './appointment-status.ts';
 
 export const slotIdSchema = z.coerce
   .number({ error: 'must be a slot id' })
@@ -46,6 +47,14 @@ export const bookAppointmentBody = z.object({
 });
 
 export const moveAppointmentBody = z.object({ slotId: slotIdSchema });
+
+/** Cancelling needs no body; when one is sent it may only give the citizen's reason. */
+export const cancelAppointmentBody = z
+  .strictObject({
+    reason: text().trim().max(500, 'must be at most 500 characters').optional().describe('Why, in the citizen’s words'),
+  })
+  // Fastify gives a request without a body as null.
+  .nullish();
 export const appointmentParams = z.object({ appointmentId: uuidSchema });
 
 export const appointmentSchema = z
@@ -64,6 +73,11 @@ export const appointmentSchema = z
     localDate: z.string(),
     localTime: z.string(),
     utcOffset: z.string(),
+    endsAt: z.string().describe('When the service should end: the start plus the service’s duration (UTC)'),
+    notServedReason: z
+      .enum(notServedReasons)
+      .nullable()
+      .describe('Why a person seen at the counter was not served (status not_served)'),
     createdAt: z.string(),
   })
   .meta({ id: 'Appointment' });

@@ -14,7 +14,9 @@ import {
 import { accounts, persons } from '../accounts/accounts.tables.ts';
 import { consulates, departments, services } from '../network/network.tables.ts';
 import { requests } from '../requests/requests.tables.ts';
-import { appointmentStatuses } from './appointment-status.ts';
+import { activeAppointmentStatuses, appointmentStatuses, notServedReasons } from './appointment-status.ts';
+
+const quoted = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
 
 /**
  * One start time at one department. Materialized from opening hours by the slot engine.
@@ -78,6 +80,13 @@ export const appointments = pgTable(
     status: text('status', { enum: appointmentStatuses }).notNull().default('booked'),
     checkedInAt: timestamp('checked_in_at', { withTimezone: true }),
     checkedInBy: uuid('checked_in_by').references(() => accounts.id),
+    calledAt: timestamp('called_at', { withTimezone: true }),
+    // When and by whom (null: the system's nightly job) the appointment reached its final status.
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    endedBy: uuid('ended_by').references(() => accounts.id),
+    // Why a person seen at the counter was not served: a code (translated) and the agent's words.
+    notServedReason: text('not_served_reason', { enum: notServedReasons }),
+    notServedNote: text('not_served_note'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -86,13 +95,21 @@ export const appointments = pgTable(
     // One person holds at most one active appointment per service and consulate.
     uniqueIndex('appointments_one_active_per_person_service')
       .on(t.personId, t.consulateId, t.serviceId)
-      .where(sql`${t.status} IN ('booked', 'checked_in')`),
+      .where(sql.raw(`status IN (${quoted(activeAppointmentStatuses)})`)),
     index('appointments_account_idx').on(t.accountId, t.startsAt),
     index('appointments_slot_idx').on(t.slotId),
     index('appointments_consulate_start_idx').on(t.consulateId, t.startsAt),
     index('appointments_request_idx').on(t.requestId),
     // The no-show job and the reminders look for booked appointments by time.
     index('appointments_booked_start_idx').on(t.startsAt).where(sql`${t.status} = 'booked'`),
-    check('appointments_status', sql.raw(`status IN (${appointmentStatuses.map((s) => `'${s}'`).join(', ')})`)),
+    // The nightly job finds what a day left open by time.
+    index('appointments_open_at_counter_idx').on(t.startsAt).where(sql`${t.status} IN ('checked_in', 'called')`),
+    check('appointments_status', sql.raw(`status IN (${quoted(appointmentStatuses)})`)),
+    check(
+      'appointments_not_served_reason',
+      sql.raw(
+        `(status = 'not_served') = (not_served_reason IS NOT NULL) AND (not_served_reason IS NULL OR not_served_reason IN (${quoted(notServedReasons)}))`,
+      ),
+    ),
   ],
 );

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { localDateSchema, uuidSchema } from '../../../platform/http.ts';
+import { text } from '../../../platform/text-input.ts';
 
-const wallTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a local time HH:MM');
+const wallTime = text().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a local time HH:MM');
 
 export const hoursRuleSchema = z
   .object({
@@ -29,10 +30,10 @@ export const adminServiceParams = z.object({ consulateId: uuidSchema, serviceId:
 export const adminAppointmentParams = z.object({ consulateId: uuidSchema, appointmentId: uuidSchema });
 
 const nameSchema = z.object({
-  ar: z.string().trim().min(1).max(200),
-  fr: z.string().trim().min(1).max(200),
-  en: z.string().trim().min(1).max(200),
-  es: z.string().trim().min(1).max(200).optional(),
+  ar: text().trim().min(1).max(200),
+  fr: text().trim().min(1).max(200),
+  en: text().trim().min(1).max(200),
+  es: text().trim().min(1).max(200).optional(),
 });
 
 export const addClosureBody = z.object({
@@ -109,4 +110,4 @@ export const closureSchema = z.object({
 });
 
 export const dayQuery = z.object({ date: localDateSchema });
-export const reasonBody = z.object({ reason: z.string().trim().min(3, 'must say why').max(500) });
+export const reasonBody = z.object({ reason: text().trim().min(3, 'must say why').max(500) });

@@ -8,6 +8,9 @@ export interface CatalogueService {
   durationMinutes: number;
   requiredDocuments: string[]; // document codes, snake_case: 'birth_certificate', 'photo_id', ...
   requiresVerification: boolean;
+  // Age on the appointment date, whole years, inclusive; omitted: no bound.
+  minAgeYears?: number;
+  maxAgeYears?: number;
   // Demo fee in Moroccan dirhams (MAD, minor units = centimes); each consulate converts it.
   demoFeeMadMinor: number;
   horizonDays: number;

@@ -28,6 +28,7 @@ export interface DemoAccount {
   familyNameLatin?: string;
   givenNameArabic?: string;
   familyNameArabic?: string;
+  birthDate?: string;
 }
 
 export const demoAccounts: DemoAccount[] = [
@@ -38,6 +39,7 @@ export const demoAccounts: DemoAccount[] = [
     familyNameLatin: 'Benali',
     givenNameArabic: 'أمينة',
     familyNameArabic: 'بنعلي',
+    birthDate: '1988-04-17',
   },
   {
     email: 'youssef.elidrissi@example.org',
@@ -46,6 +48,7 @@ export const demoAccounts: DemoAccount[] = [
     familyNameLatin: 'El Idrissi',
     givenNameArabic: 'يوسف',
     familyNameArabic: 'الإدريسي',
+    birthDate: '1979-11-02',
   },
   {
     email: 'agent.par@mawid.example',
@@ -102,6 +105,8 @@ export async function seedDemo(
           durationMinutes: s.durationMinutes,
           requiredDocuments: s.requiredDocuments,
           requiresVerification: s.requiresVerification,
+          minAgeYears: s.minAgeYears ?? null,
+          maxAgeYears: s.maxAgeYears ?? null,
         })),
       )
       .returning({ id: services.id, code: services.code });
@@ -209,6 +214,7 @@ export async function seedDemo(
           familyNameLatin: demo.familyNameLatin!,
           givenNameArabic: demo.givenNameArabic,
           familyNameArabic: demo.familyNameArabic,
+          birthDate: demo.birthDate ?? null,
         });
       }
       const staffed = (demo.departmentKinds ?? [])

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { type Locale, locales } from '../../../platform/i18n/i18n.ts';
+import { demoNetwork } from '../../network/demo/demo-network.ts';
 import type { RequestFacts } from '../../requests/index.ts';
 import type { AppointmentFacts } from '../../scheduling/index.ts';
 import type { MessageFacts } from '../message-facts.ts';
 import { type NotificationKind, notificationKinds } from '../notification-events.ts';
 import { messageCatalogues } from './catalogue.ts';
+import { placeName } from './local-time.ts';
 import { renderMessage, SMS_MAX_CHARACTERS } from './render-message.ts';
 
 const publicUrl = 'https://rendez-vous.consulats.example.ma';
@@ -91,6 +93,10 @@ function factsOf(kind: NotificationKind): MessageFacts {
       return { kind, appointment, previousStartsAt: '2026-12-01T15:00:00.000Z' };
     case 'appointment.cancelled':
       return { kind, appointment, byConsulate: true, reason: 'Fermeture exceptionnelle' };
+    case 'appointment.not_served':
+      return { kind, appointment, reason: 'documents_missing' };
+    case 'request.expired':
+      return { kind, request, previousStatus: 'draft' };
     default:
       return { kind, appointment };
   }
@@ -150,9 +156,9 @@ describe('rendered messages', () => {
     expect(french.text).toContain('mercredi 2 décembre 2026 à 09:30, heure de Montréal (UTC-05:00)');
     expect(french.subject).toBe('Rendez-vous confirmé : mer. 2 déc. 2026 à 09:30 (heure de Montréal)');
     const english = render(factsOf('appointment.booked'), 'en');
-    expect(english.text).toContain('Wednesday, 2 December 2026 at 09:30, Montréal time (UTC-05:00)');
+    expect(english.text).toContain('Wednesday, 2 December 2026 at 09:30, Montreal time (UTC-05:00)');
     const moved = render(factsOf('appointment.moved'), 'es');
-    expect(moved.text).toContain('martes, 1 de diciembre de 2026 a las 10:00, hora de Montréal (UTC-05:00)');
+    expect(moved.text).toContain('martes, 1 de diciembre de 2026 a las 10:00, hora de Montreal (UTC-05:00)');
   });
 
   it('writes Arabic right to left, with the Arabic name beside the Latin one', () => {
@@ -162,6 +168,50 @@ describe('rendered messages', () => {
     expect(arabic.text).toContain('أمينة الإدريسي (Amina El Idrissi)');
     expect(arabic.text).toContain(consulateName.ar);
     expect(render(factsOf('appointment.booked'), 'fr').text).not.toContain('أمينة');
+  });
+
+  it('names the consulate’s city in the reader’s language, in subjects as in bodies', () => {
+    const arabic = render(factsOf('appointment.booked'), 'ar');
+    expect(arabic.subject).toBe('تأكيد الموعد: الأربعاء، 2 دجنبر 2026 على الساعة 09:30 (بتوقيت مونتريال)');
+    expect(arabic.text).toContain('على الساعة 09:30، بتوقيت مونتريال (UTC-05:00)');
+    expect(arabic.sms).toContain('(بتوقيت مونتريال)');
+    // The Latin name is left only in the postal address, written as the post reads it.
+    for (const part of [arabic.subject, arabic.sms, arabic.text, arabic.html]) {
+      expect(part.replaceAll(appointment.consulate.address, '')).not.toMatch(/Montr[ée]al/);
+    }
+    expect(render(factsOf('appointment.moved'), 'es').subject).toContain('(hora de Montreal)');
+    const unknown = { ...appointment, consulate: { ...appointment.consulate, city: 'Ouagadougou' } };
+    expect(render({ kind: 'appointment.booked', appointment: unknown }, 'ar').subject).toContain(
+      '(بتوقيت Ouagadougou)',
+    );
+  });
+
+  it('has a name in every language for the city of every demo consulate', () => {
+    for (const consulate of demoNetwork.consulates) {
+      expect(placeName(consulate.city, 'ar'), consulate.city).toMatch(/^[\u0600-\u06ff ]+$/);
+      for (const locale of locales)
+        expect(placeName(consulate.city, locale), `${locale} ${consulate.city}`).not.toBe('');
+    }
+    expect(placeName('Düsseldorf', 'fr')).toBe('Düsseldorf');
+    expect(placeName('Brussels', 'fr')).toBe('Bruxelles');
+    expect(placeName('New York', 'es')).toBe('Nueva York');
+  });
+
+  it('separates with the Arabic comma in Arabic, and leaves commas only inside the postal address', () => {
+    for (const kind of notificationKinds) {
+      const arabic = render(factsOf(kind), 'ar');
+      const calendar = (arabic.calendar?.content ?? '').replace(/\r\n /g, '');
+      const address = appointment.consulate.address;
+      const shownHtml = arabic.html.replace(/<[^>]*>/g, '');
+      for (const part of [arabic.subject, arabic.text, shownHtml, arabic.sms, calendar]) {
+        const rest = part.replaceAll(address, '').replaceAll(address.replaceAll(',', '\\,'), '');
+        expect(rest, `${kind}: ${rest}`).not.toContain(',');
+      }
+    }
+    const booked = render(factsOf('appointment.booked'), 'ar').calendar!.content.replace(/\r\n /g, '');
+    expect(booked).toContain(`LOCATION:${consulateName.ar}، 1010 rue Sherbrooke Ouest\\, bureau 1510`);
+    const french = render(factsOf('appointment.booked'), 'fr').calendar!.content.replace(/\r\n /g, '');
+    expect(french).toContain(`LOCATION:${consulateName.fr}\\, 1010 rue Sherbrooke Ouest`);
   });
 
   it('falls back to French where a name has no translation', () => {
@@ -214,6 +264,8 @@ describe('rendered messages', () => {
       'appointment.cancelled': 'CANCEL',
       'appointment.reminder': 'PUBLISH',
       'appointment.no_show': null,
+      'appointment.not_served': null,
+      'request.expired': null,
     });
     const cancelled = render(factsOf('appointment.cancelled'), 'fr').calendar!;
     expect(cancelled.content).toContain('METHOD:CANCEL');

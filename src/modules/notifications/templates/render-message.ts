@@ -86,6 +86,10 @@ function requestDraft(facts: Extract<MessageFacts, { request: RequestFacts }>, c
       draft.sms = text(locale, `${facts.kind}.sms`, { reference, reason, link: requestUrl });
       break;
     }
+    case 'request.expired':
+      draft.action = { label: text(locale, 'request.expired.action'), url: `${publicUrl}/requests/new` };
+      draft.sms = text(locale, 'request.expired.sms', { reference });
+      break;
   }
   return draft;
 }
@@ -133,6 +137,14 @@ function appointmentDraft(facts: Extract<MessageFacts, { appointment: Appointmen
       method = undefined;
       action = { label: text(locale, 'action.rebook'), url: rebookUrl };
       break;
+    case 'appointment.not_served':
+      method = undefined;
+      rows.push({
+        label: text(locale, 'label.reason'),
+        value: text(locale, `notServed.${facts.reason}`, {}, 'notServed.other'),
+      });
+      action = { label: text(locale, 'action.rebook'), url: rebookUrl };
+      break;
   }
   if (method) after.push({ key: method === 'CANCEL' ? 'calendar.cancelled' : 'calendar.attached' });
   const draft: MessageDraft = {
@@ -154,7 +166,7 @@ function appointmentDraft(facts: Extract<MessageFacts, { appointment: Appointmen
       start: new Date(appointment.startsAt),
       end: new Date(appointment.endsAt),
       summary: text(locale, 'calendar.summary', { service: serviceName }),
-      location: `${consulateName}, ${address}`,
+      location: text(locale, 'calendar.location', { consulate: consulateName, address }),
       description: text(locale, 'calendar.description', { reference, link: convocationUrl }),
       organizer: { name: consulateName, email: ctx.organizerEmail },
       attendee: method === 'CANCEL' ? ctx.recipientEmail : undefined,

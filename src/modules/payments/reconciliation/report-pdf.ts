@@ -4,6 +4,7 @@ import {
   type Align,
   drawLine,
   drawParagraph,
+  fitLine,
   lineHeight,
   registerFaces,
   type TextStyle,
@@ -62,7 +63,14 @@ class Writer {
       const column = columns[i] ?? { share: 1, align: 'start' as const };
       const width = (column.share / total) * CONTENT_WIDTH;
       const x = this.base === 'rtl' ? edge - width : edge;
-      drawLine(this.doc, cell, { x: x + 3, y: this.y, width: width - 6 }, style, column.align);
+      // A cell is one line: a long name or note is cut there (the CSV and the JSON carry it whole).
+      drawLine(
+        this.doc,
+        fitLine(cell, width - 6, style),
+        { x: x + 3, y: this.y, width: width - 6 },
+        style,
+        column.align,
+      );
       edge = this.base === 'rtl' ? edge - width : edge + width;
     });
     this.y += height;
@@ -73,9 +81,6 @@ class Writer {
     for (const cells of rows) this.row(cells, columns, this.style(9.5));
   }
 }
-
-// A table cell is one line: a long note is cut (the CSV and the JSON carry it whole).
-const shorten = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /** The daily reconciliation as a landscape A4 PDF in the reader's language. Pure. */
 export async function reconciliationPdf(report: DailyReconciliation, locale: Locale, createdAt: Date): Promise<Buffer> {
@@ -233,7 +238,7 @@ export async function reconciliationPdf(report: DailyReconciliation, locale: Loc
         t(`recon.reason.${b.reason}`),
         money(b.ledgerAmountMinor, b.ledgerCurrency ?? report.currency),
         money(b.fileAmountMinor, b.fileCurrency ?? report.currency),
-        `${t(`recon.status.${b.status}`)}${b.resolutionNote ? `: ${shorten(b.resolutionNote, 60)}` : ''}`,
+        `${t(`recon.status.${b.status}`)}${b.resolutionNote ? `: ${b.resolutionNote}` : ''}`,
       ]),
       [
         { share: 2.4, align: 'start' },

@@ -183,7 +183,8 @@ export class SandboxBank {
   }
 
   setSwitch(orderId: string, value: Partial<CallbackSwitch> & { mode: CallbackMode }): CallbackSwitch {
-    const merged = { ...DEFAULT_SWITCH, ...value };
+    // Field by field: a spread would let an absent `delayMs` (undefined) replace the default.
+    const merged: CallbackSwitch = { mode: value.mode, delayMs: value.delayMs ?? DEFAULT_SWITCH.delayMs };
     this.switches.set(orderId, merged);
     return merged;
   }

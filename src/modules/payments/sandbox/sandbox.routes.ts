@@ -1,6 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { App } from '../../../platform/http.ts';
+import { text } from '../../../platform/text-input.ts';
 import { acceptFormBodies } from '../form-body.ts';
 import { fieldOf } from '../gateways/cmi-protocol.ts';
 import { alphaCurrencyCode } from '../gateways/currency-codes.ts';
@@ -9,15 +10,15 @@ import { callbackModes, type SandboxBank } from './sandbox-bank.ts';
 import { AUTOSUBMIT_SCRIPT, cardPage, refusedPage, returnPage, sandboxLocale } from './sandbox-pages.ts';
 
 const payBody = z.object({
-  session: z.string().min(1).max(100),
-  cardNumber: z.string().max(40),
-  expiry: z.string().max(10).optional(),
-  cvv: z.string().max(4).optional(),
+  session: text().min(1).max(100),
+  cardNumber: text().max(40),
+  expiry: text().max(10).optional(),
+  cvv: text().max(4).optional(),
   callback: z.enum(callbackModes).optional(),
 });
 
 const switchBody = z.object({
-  oid: z.string().min(1).max(64),
+  oid: text().min(1).max(64),
   callback: z.enum(callbackModes),
   delayMs: z.number().int().min(0).max(600_000).optional(),
 });
@@ -67,7 +68,7 @@ export function sandboxRoutes(app: App, deps: { bank: SandboxBank; storeKey: str
           tags,
           summary: 'The hosted card page: receives the merchant’s signed form (refused when HASH does not verify)',
           consumes: ['application/x-www-form-urlencoded'],
-          body: z.record(z.string(), z.string()),
+          body: z.record(text(), text()),
         },
       },
       async (request, reply) => {
@@ -161,7 +162,7 @@ export function sandboxRoutes(app: App, deps: { bank: SandboxBank; storeKey: str
         schema: {
           tags,
           summary: 'Test API: what the sandbox knows of an order',
-          params: z.object({ oid: z.string().min(1).max(64) }),
+          params: z.object({ oid: text().min(1).max(64) }),
           response: {
             200: z.object({
               oid: z.string(),

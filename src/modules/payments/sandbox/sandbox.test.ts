@@ -1,8 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import Fastify from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../platform/clock.ts';
+import type { App } from '../../../platform/http.ts';
+import { registerProblemHandlers } from '../../../platform/problem.ts';
 import { hasValidCmiHash } from '../cmi-hash.ts';
 import { buildCmiForm } from '../gateways/cmi-protocol.ts';
 import { createSandboxGateway } from '../gateways/sandbox-gateway.ts';
+import { sandboxRoutes } from './sandbox.routes.ts';
 import { answerSandboxApi } from './sandbox-api.ts';
 import { type Deliver, DUPLICATE_COUNT, SANDBOX_API_USER, SANDBOX_CLIENT_ID, SandboxBank } from './sandbox-bank.ts';
 import { cardPage, refusedPage, returnPage, sandboxCatalogues } from './sandbox-pages.ts';
@@ -170,6 +175,13 @@ describe('the sandbox bank', () => {
     expect(delivered).toHaveLength(1);
   });
 
+  it('delays by the documented 2 seconds when a switch names no delay', () => {
+    const { bank } = setUp();
+    expect(bank.setSwitch('ET-PAR-NODELAY', { mode: 'delayed' })).toEqual({ mode: 'delayed', delayMs: 2_000 });
+    expect(bank.switchOf('ET-PAR-NODELAY')).toEqual({ mode: 'delayed', delayMs: 2_000 });
+    expect(bank.setSwitch('ET-PAR-DELAY', { mode: 'delayed', delayMs: 0 }).delayMs).toBe(0);
+  });
+
   it('records an unreachable merchant and tells about it, without card data', async () => {
     const problems: { orderId: string }[] = [];
     const bank = new SandboxBank({
@@ -202,6 +214,37 @@ describe('the sandbox bank', () => {
     expect(answerSandboxApi(bank, STORE_KEY, request(''))).toContain('<TRANS_STAT>C</TRANS_STAT>');
     expect(answerSandboxApi(bank, 'WRONG-KEY', request(''))).toContain('Invalid API credentials');
     expect(answerSandboxApi(bank, STORE_KEY, '<nope')).toContain('<Response>Error</Response>');
+  });
+});
+
+describe('the sandbox’s switches over HTTP', () => {
+  let app: App;
+  beforeAll(async () => {
+    app = Fastify({ logger: false }).withTypeProvider<ZodTypeProvider>() as unknown as App;
+    app.setValidatorCompiler(validatorCompiler);
+    app.setSerializerCompiler(serializerCompiler);
+    registerProblemHandlers(app);
+    sandboxRoutes(app, { bank: setUp().bank, storeKey: STORE_KEY });
+    await app.ready();
+  });
+  afterAll(() => app.close());
+
+  const setSwitch = (payload: Record<string, unknown>) =>
+    app.inject({ method: 'POST', url: '/sandbox/cmi/switches', payload });
+
+  it('applies the documented default delay when delayMs is left out', async () => {
+    const response = await setSwitch({ oid: 'ET-PAR-HTTP1', callback: 'delayed' });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toEqual({ oid: 'ET-PAR-HTTP1', callback: 'delayed', delayMs: 2_000 });
+    const normal = await setSwitch({ oid: 'ET-PAR-HTTP2', callback: 'dropped' });
+    expect(normal.json()).toEqual({ oid: 'ET-PAR-HTTP2', callback: 'dropped', delayMs: 2_000 });
+  });
+
+  it('keeps a given delay, and refuses a delay out of range as bad input', async () => {
+    expect((await setSwitch({ oid: 'ET-PAR-HTTP3', callback: 'delayed', delayMs: 150 })).json().delayMs).toBe(150);
+    const refused = await setSwitch({ oid: 'ET-PAR-HTTP4', callback: 'delayed', delayMs: -1 });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().fields).toEqual([expect.objectContaining({ path: 'body.delayMs' })]);
   });
 });
 
