@@ -43,7 +43,10 @@ describe.each(engines)('account lifecycle on %s', (engine) => {
   }
 
   it('confirms the e-mail with the code sent at registration, and only then lets the citizen open requests', async () => {
-    const { cookie, accountId } = await register('karim.tazi@example.org', { phone: '+33 6 12 34 56 78' });
+    const { cookie, accountId } = await register('karim.tazi@example.org', {
+      phone: '+33 6 12 34 56 78',
+      birthDate: '1991-07-23',
+    });
     const me = await ctx.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } });
     expect(me.json()).toMatchObject({ emailConfirmed: false, phone: '+33612345678' });
     const openRequest = () =>

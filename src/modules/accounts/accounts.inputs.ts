@@ -57,6 +57,8 @@ export const registerFields = {
   familyNameLatin: latinName,
   givenNameArabic: arabicName.optional(),
   familyNameArabic: arabicName.optional(),
+  // Services depend on age (an adult's or a minor's passport): asked once, at sign-up.
+  birthDate: birthDate.optional(),
   phone: phoneNumber.optional().describe('For SMS notifications'),
 };
 

@@ -19,6 +19,7 @@ export async function registerCitizen(
     familyNameLatin: string;
     givenNameArabic?: string;
     familyNameArabic?: string;
+    birthDate?: string;
     phone?: string;
     locale: string;
   },
@@ -47,6 +48,7 @@ export async function registerCitizen(
           familyNameLatin: input.familyNameLatin,
           givenNameArabic: input.givenNameArabic,
           familyNameArabic: input.familyNameArabic,
+          birthDate: input.birthDate ?? null,
           createdAt: now,
         })
         .returning({ id: persons.id });

@@ -31,6 +31,16 @@ export const serviceSchema = z
     durationMinutes: z.number().int(),
     requiredDocuments: z.array(z.string()),
     requiresVerification: z.boolean(),
+    minAgeYears: z
+      .number()
+      .int()
+      .nullable()
+      .describe('Youngest age (whole years, on the appointment date) the service is for; null: no bound'),
+    maxAgeYears: z
+      .number()
+      .int()
+      .nullable()
+      .describe('Oldest age (whole years, on the appointment date) the service is for; null: no bound'),
   })
   .meta({ id: 'Service' });
 

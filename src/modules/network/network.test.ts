@@ -161,13 +161,22 @@ describe.each(engines)('the public network API on %s', (engine) => {
           fee: { amountMinor: number };
           durationMinutes: number;
           requiredDocuments: string[];
+          minAgeYears: number | null;
+          maxAgeYears: number | null;
         }[];
       };
       const passport = paris.services.find((s) => s.code === 'passport_adult_new')!;
+      expect(passport).toMatchObject({ minAgeYears: 18, maxAgeYears: null });
+      expect(paris.services.find((s) => s.code === 'passport_minor')).toMatchObject({
+        minAgeYears: null,
+        maxAgeYears: 17,
+      });
       // 500 MAD at the demo rate of 0.092 EUR: 46 euros, in cents.
       expect(passport.fee.amountMinor).toBe(4600);
       expect(passport.durationMinutes).toBe(20);
       expect(passport.requiredDocuments).toContain('birth_certificate_full_copy');
+      // The stamp is paid after acceptance: never a document to upload.
+      expect(passport.requiredDocuments).not.toContain('fee_stamp_receipt');
     });
 
     it('lists the national catalogue without fees', async () => {
