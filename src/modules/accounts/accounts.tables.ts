@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, check, date, index, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { consulates, departments } from '../network/network.tables.ts';
 
 export const roles = [
@@ -32,6 +32,11 @@ export const accounts = pgTable(
     // Sign-in throttling per account: failures in a row, and until when sign-in is refused.
     failedSignIns: smallint('failed_sign_ins').notNull().default(0),
     signInLockedUntil: timestamp('sign_in_locked_until', { withTimezone: true }),
+    // Staff's second factor (TOTP): the secret sealed with the master key, when it was enrolled, and
+    // the last time step accepted (a code is never accepted twice).
+    totpSecretSealed: text('totp_secret_sealed'),
+    totpEnrolledAt: timestamp('totp_enrolled_at', { withTimezone: true }),
+    totpLastStep: bigint('totp_last_step', { mode: 'number' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -97,9 +102,30 @@ export const sessions = pgTable(
       .notNull()
       .references(() => accounts.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    // The absolute end (staff: 10 hours; citizens: SESSION_TTL_HOURS).
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    // Staff sessions also end after a time idle: the last request seen (kept to the minute).
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    idleMinutes: smallint('idle_minutes'),
+    // Staff: null until the second factor was given; the session opens nothing else before.
+    secondFactorAt: timestamp('second_factor_at', { withTimezone: true }),
   },
   (t) => [index('sessions_account_idx').on(t.accountId)],
+);
+
+/** Single-use recovery codes of a staff member's second factor, kept hashed. */
+export const recoveryCodes = pgTable(
+  'recovery_codes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    codeHash: text('code_hash').notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('recovery_codes_account_idx').on(t.accountId)],
 );
 
 /**

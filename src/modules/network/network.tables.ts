@@ -36,10 +36,16 @@ export const consulates = pgTable(
     // ISO 4217: fees are in integer minor units of this currency.
     currency: text('currency').notNull(),
     languages: text('languages').array().notNull(),
+    // How many people the waiting room holds (set by the consulate admin); null: not set.
+    waitingRoomCapacity: integer('waiting_room_capacity'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('consulates_code_key').on(t.code),
+    check(
+      'consulates_waiting_room_capacity',
+      sql`${t.waitingRoomCapacity} IS NULL OR ${t.waitingRoomCapacity} BETWEEN 1 AND 100000`,
+    ),
     check('consulates_code_format', sql`${t.code} ~ '^[A-Z]{3}$'`),
     check('consulates_currency_format', sql`${t.currency} ~ '^[A-Z]{3}$'`),
     check('consulates_country_format', sql`${t.country} ~ '^[A-Z]{2}$'`),
@@ -56,8 +62,14 @@ export const departments = pgTable(
     // Family of services: passport, civil_status, ... one per consulate.
     kind: text('kind').notNull(),
     name: jsonb('name').$type<LocalizedText>().notNull(),
+    // The letter before its ticket numbers (P-042), unique within the consulate.
+    ticketPrefix: text('ticket_prefix').notNull(),
   },
-  (t) => [uniqueIndex('departments_consulate_kind_key').on(t.consulateId, t.kind)],
+  (t) => [
+    uniqueIndex('departments_consulate_kind_key').on(t.consulateId, t.kind),
+    uniqueIndex('departments_consulate_ticket_prefix_key').on(t.consulateId, t.ticketPrefix),
+    check('departments_ticket_prefix_format', sql`${t.ticketPrefix} ~ '^[A-Z]{1,2}$'`),
+  ],
 );
 
 export const counters = pgTable(
@@ -69,8 +81,29 @@ export const counters = pgTable(
       .references(() => departments.id),
     label: text('label').notNull(),
     isActive: boolean('is_active').notNull().default(true),
+    // The agent working at it now ("I am at counter 3"); one counter per agent at a time.
+    agentId: uuid('agent_id'),
+    openedAt: timestamp('opened_at', { withTimezone: true }),
   },
-  (t) => [uniqueIndex('counters_department_label_key').on(t.departmentId, t.label)],
+  (t) => [
+    uniqueIndex('counters_department_label_key').on(t.departmentId, t.label),
+    uniqueIndex('counters_one_per_agent').on(t.agentId).where(sql`${t.agentId} IS NOT NULL`),
+    check('counters_opened', sql`(${t.agentId} IS NULL) = (${t.openedAt} IS NULL)`),
+  ],
+);
+
+/** The services a counter serves (some of its department's); none listed: all of them. */
+export const counterServices = pgTable(
+  'counter_services',
+  {
+    counterId: uuid('counter_id')
+      .notNull()
+      .references(() => counters.id),
+    serviceId: uuid('service_id')
+      .notNull()
+      .references(() => services.id),
+  },
+  (t) => [primaryKey({ columns: [t.counterId, t.serviceId] })],
 );
 
 /** The national catalogue, the same for every consulate. */
@@ -122,6 +155,8 @@ export const consulateServices = pgTable(
     horizonDays: smallint('horizon_days').notNull(),
     minNoticeMinutes: integer('min_notice_minutes').notNull(),
     cancellationCutoffMinutes: integer('cancellation_cutoff_minutes').notNull(),
+    // Whether the desk may issue a ticket to someone who comes without an appointment.
+    acceptsWalkIns: boolean('accepts_walk_ins').notNull().default(false),
   },
   (t) => [
     primaryKey({ columns: [t.consulateId, t.serviceId] }),

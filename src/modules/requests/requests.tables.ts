@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { accounts, persons } from '../accounts/accounts.tables.ts';
 import { consulates, departments, services } from '../network/network.tables.ts';
 import { openRequestStatuses, requestOrigins, requestStatuses } from './request-status.ts';
@@ -41,6 +41,12 @@ export const requests = pgTable(
     // For "more information" and rejections: a template code (translated) and the agent's words.
     decisionReasonCode: text('decision_reason_code'),
     decisionNote: text('decision_note'),
+    // Bumped by every change: a decision names the version the agent saw, and loses to a change since.
+    version: integer('version').notNull().default(0),
+    // The agent who has it open in the verification workspace, and since when (refreshed while open):
+    // another agent sees "being reviewed by …" until it goes stale.
+    reviewerId: uuid('reviewer_id').references(() => accounts.id),
+    reviewSeenAt: timestamp('review_seen_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

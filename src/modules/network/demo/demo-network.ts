@@ -435,6 +435,7 @@ export const demoNetwork: DemoNetwork = {
   departments: [
     {
       kind: 'passport',
+      ticketPrefix: 'P',
       name: {
         ar: 'مصلحة جوازات السفر',
         fr: 'Service des passeports',
@@ -444,6 +445,7 @@ export const demoNetwork: DemoNetwork = {
     },
     {
       kind: 'identity',
+      ticketPrefix: 'C',
       name: {
         ar: 'مصلحة البطاقة الوطنية للتعريف الإلكترونية',
         fr: "Service de la carte nationale d'identité électronique",
@@ -453,6 +455,7 @@ export const demoNetwork: DemoNetwork = {
     },
     {
       kind: 'civil_status',
+      ticketPrefix: 'E',
       name: {
         ar: 'مصلحة الحالة المدنية والجنسية',
         fr: "Service de l'état civil et de la nationalité",
@@ -462,6 +465,7 @@ export const demoNetwork: DemoNetwork = {
     },
     {
       kind: 'legalization',
+      ticketPrefix: 'L',
       name: {
         ar: 'مصلحة المصادقة على الوثائق',
         fr: 'Service des légalisations',
@@ -471,6 +475,7 @@ export const demoNetwork: DemoNetwork = {
     },
     {
       kind: 'registration',
+      ticketPrefix: 'R',
       name: {
         ar: 'مصلحة التسجيل القنصلي',
         fr: "Service de l'immatriculation consulaire",

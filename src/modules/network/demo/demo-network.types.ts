@@ -23,6 +23,7 @@ export type DepartmentKind = 'passport' | 'identity' | 'civil_status' | 'legaliz
 export interface DemoDepartment {
   kind: DepartmentKind;
   name: LocalizedText;
+  ticketPrefix: string; // one or two capital letters before its ticket numbers: P-042
 }
 
 export interface WeeklyHours {

@@ -125,6 +125,7 @@ export async function seedDemo(
           timeZone: consulate.timeZone,
           currency: consulate.currency,
           languages: consulate.languages,
+          waitingRoomCapacity: 40,
         })
         .returning({ id: consulates.id });
       const consulateId = row!.id;
@@ -135,6 +136,7 @@ export async function seedDemo(
             consulateId,
             kind: d.kind,
             name: d.name,
+            ticketPrefix: d.ticketPrefix,
           })),
         )
         .returning({ id: departments.id, kind: departments.kind });
@@ -173,6 +175,8 @@ export async function seedDemo(
           horizonDays: s.horizonDays,
           minNoticeMinutes: s.minNoticeMinutes,
           cancellationCutoffMinutes: s.cancellationCutoffMinutes,
+          // Services with nothing to verify beforehand also take people without an appointment.
+          acceptsWalkIns: !s.requiresVerification,
         })),
       );
     }
