@@ -106,3 +106,19 @@ ALTER TABLE "counters" ADD CONSTRAINT "counters_opened" CHECK (("counters"."agen
 ALTER TABLE "departments" ADD CONSTRAINT "departments_ticket_prefix_format" CHECK ("departments"."ticket_prefix" ~ '^[A-Z]{1,2}$');--> statement-breakpoint
 -- Hand-written: the tables of network/ cannot name accounts/ (which names them) without a cycle.
 ALTER TABLE "counters" ADD CONSTRAINT "counters_agent_id_accounts_id_fk" FOREIGN KEY ("agent_id") REFERENCES "public"."accounts"("id");
+--> statement-breakpoint
+-- Every change of a request bumps its version, whoever makes it (an agent's decision names the
+-- version it saw and loses to any change since). Opening it in the workspace (the review lock) is
+-- not a change.
+CREATE FUNCTION requests_bump_version() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF (to_jsonb(NEW) - 'version' - 'reviewer_id' - 'review_seen_at')
+     IS DISTINCT FROM (to_jsonb(OLD) - 'version' - 'reviewer_id' - 'review_seen_at') THEN
+    NEW.version := OLD.version + 1;
+  ELSE
+    NEW.version := OLD.version;
+  END IF;
+  RETURN NEW;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER requests_version BEFORE UPDATE ON "requests" FOR EACH ROW EXECUTE FUNCTION requests_bump_version();
