@@ -79,7 +79,7 @@ describe('a citizen who loses the last seat is told and picks another time', { t
       .getByRole('button', { name: /, horaires libres$/ })
       .first()
       .click();
-    const chips = page.locator('label.mantine-Chip-label');
+    const chips = page.getByTestId('time-choice').getByRole('radio');
     const contestedChip = chips.filter({ hasText: new RegExp(`^${contested.time}$`) });
     await contestedChip.click();
     expect(await page.getByTestId('booking-summary').textContent()).toContain(contested.time);

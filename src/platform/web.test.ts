@@ -57,6 +57,22 @@ describe('serving the web portal', () => {
     expect(response.json()).toMatchObject({ code: 'ROUTE_NOT_FOUND' });
   });
 
+  it('answers the site’s address with the portal to monitoring and curl, which do not ask for HTML', async () => {
+    for (const headers of [{}, { accept: '*/*' }, { accept: 'application/json' }]) {
+      for (const url of ['/', '/?utm_source=probe']) {
+        const get = await app.inject({ method: 'GET', url, headers });
+        expect(get.statusCode, `GET ${url} ${JSON.stringify(headers)}`).toBe(200);
+        expect(get.headers['content-type']).toContain('text/html');
+        expect(get.headers['cache-control']).toBe('no-cache');
+        expect(get.body).toContain('<title>Mawid</title>');
+        const head = await app.inject({ method: 'HEAD', url, headers });
+        expect(head.statusCode, `HEAD ${url} ${JSON.stringify(headers)}`).toBe(200);
+        expect(head.headers['content-type']).toContain('text/html');
+        expect(head.body).toBe('');
+      }
+    }
+  });
+
   it('sends hashed assets for a year, compressed when the browser accepts it', async () => {
     const plain = await app.inject({ method: 'GET', url: '/assets/index-abc123.js' });
     expect(plain.statusCode).toBe(200);

@@ -11,6 +11,10 @@ const indexFile = 'index.html';
 const serverPrefixes = ['/api/', '/api?', '/sandbox', '/dev/', '/docs', '/healthz', '/readyz', '/metrics'];
 const isServerPath = (url: string) => url === '/api' || serverPrefixes.some((prefix) => url.startsWith(prefix));
 
+// The site's address itself is the portal whoever asks (monitoring, curl send no Accept: text/html);
+// deeper addresses answer a page only to a browser, so an API client's typo stays a 404 problem.
+const isSiteRoot = (url: string) => url === '/' || url.startsWith('/?');
+
 export const isWebBuilt = (distDir = webDistDir) => existsSync(`${distDir}${indexFile}`);
 
 /**
@@ -38,9 +42,11 @@ export async function registerWeb(app: FastifyInstance, dir: string = webDistDir
     },
   });
 
+  // Fastify answers HEAD with this GET route too (exposeHeadRoutes), headers only.
   app.get('/*', { schema: { hide: true } }, (request, reply) => {
+    if (isServerPath(request.url)) return reply.callNotFound();
     const wantsPage = request.headers.accept?.includes('text/html') ?? false;
-    if (!wantsPage || isServerPath(request.url)) return reply.callNotFound();
+    if (!wantsPage && !isSiteRoot(request.url)) return reply.callNotFound();
     return reply.sendFile(indexFile, distDir, { cacheControl: false });
   });
 }

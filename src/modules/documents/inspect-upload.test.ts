@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../platform/errors.ts';
 import { sampleJpeg, samplePdf, samplePng, windowsExecutable } from './documents.fixtures.ts';
-import { inspectUpload, type UploadedBytes } from './inspect-upload.ts';
+import { claimedTypeOf, inspectUpload, type UploadedBytes } from './inspect-upload.ts';
 
 const MAX = 10 * 1024 * 1024;
 
@@ -51,6 +51,26 @@ describe('inspecting an upload', () => {
     const error = await refusal({ bytes: Buffer.from('just some text, named passport.pdf') });
     expect(error.code).toBe('DOCUMENT_TYPE_REFUSED');
     expect(error.extra.detectedType).toBeNull();
+  });
+
+  it('says what the name claimed, so the citizen can be told "this is not a real PDF"', async () => {
+    const named = await refusal({ bytes: windowsExecutable(), fileName: 'passeport.PDF', declaredType: 'text/plain' });
+    expect(named.code).toBe('DOCUMENT_TYPE_REFUSED');
+    expect(named.extra.claimedType).toBe('application/pdf');
+    const unknown = await refusal({ bytes: Buffer.from('plain words'), fileName: 'photo.jpeg' });
+    expect(unknown.extra).toMatchObject({ detectedType: null, claimedType: 'image/jpeg' });
+    const mismatch = await refusal({ bytes: samplePdf(), fileName: 'scan.png', declaredType: 'image/png' });
+    expect(mismatch.code).toBe('DOCUMENT_TYPE_MISMATCH');
+    expect(mismatch.extra.claimedType).toBe('image/png');
+    const silent = await refusal({ bytes: windowsExecutable(), fileName: 'setup.exe' });
+    expect(silent.extra.claimedType).toBeNull();
+  });
+
+  it('reads the claim from the name first, then from an accepted declared type', () => {
+    expect(claimedTypeOf({ fileName: 'C:\\Users\\a\\scan.Jpg' })).toBe('image/jpeg');
+    expect(claimedTypeOf({ fileName: 'scan', declaredType: 'image/x-png' })).toBe('image/png');
+    expect(claimedTypeOf({ fileName: 'scan.docx', declaredType: 'application/octet-stream' })).toBeNull();
+    expect(claimedTypeOf({ fileName: '.pdf' })).toBeNull();
   });
 
   it('refuses a PNG declared as a PDF', async () => {

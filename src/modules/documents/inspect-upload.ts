@@ -16,6 +16,8 @@ export interface UploadedBytes {
   isTruncated: boolean;
   // The part's Content-Type as the client declared it; only used to catch a contradiction.
   declaredType?: string;
+  // The file's name as sent; only used to say what the file claimed to be when it is refused.
+  fileName?: string;
 }
 
 // Other spellings clients use for the accepted types.
@@ -50,6 +52,33 @@ function declaredAcceptedType(raw: string | undefined): AcceptedContentType | un
   const type = raw?.split(';')[0]?.trim().toLowerCase() ?? '';
   const canonical = aliases[type] ?? type;
   return isAccepted(canonical) ? canonical : undefined;
+}
+
+// The accepted types a file name's extension stands for.
+const typeOfExtension: Record<string, AcceptedContentType> = {
+  pdf: 'application/pdf',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  jpe: 'image/jpeg',
+  png: 'image/png',
+};
+
+/**
+ * What the file claimed to be: the accepted type its name's extension stands for, else its
+ * declared type when that is an accepted one. Refusals carry it (`claimedType`) so that a citizen
+ * reads "this file is not a real PDF" rather than a list of formats. It never decides anything.
+ */
+export function claimedTypeOf(upload: Pick<UploadedBytes, 'fileName' | 'declaredType'>): AcceptedContentType | null {
+  const base = upload.fileName?.split(/[/\\]/).pop() ?? '';
+  const dot = base.lastIndexOf('.');
+  const extension =
+    dot > 0
+      ? base
+          .slice(dot + 1)
+          .trim()
+          .toLowerCase()
+      : '';
+  return typeOfExtension[extension] ?? declaredAcceptedType(upload.declaredType) ?? null;
 }
 
 /** Why a file of this type looks cut short or damaged, or undefined when it looks whole. */
@@ -91,13 +120,14 @@ export async function inspectUpload(
   }
   if (bytes.length === 0) throw new AppError('DOCUMENT_EMPTY', 400, 'The file is empty (0 bytes).');
 
+  const claimedType = claimedTypeOf(upload);
   const detected = await fileTypeFromBuffer(bytes);
   if (!detected) {
     throw new AppError(
       'DOCUMENT_TYPE_REFUSED',
       415,
       'The file’s content is not recognised as PDF, JPEG or PNG (its name and declared type are not taken into account).',
-      { detectedType: null, accepted: [...acceptedContentTypes] },
+      { detectedType: null, claimedType, accepted: [...acceptedContentTypes] },
     );
   }
   if (!isAccepted(detected.mime)) {
@@ -105,7 +135,7 @@ export async function inspectUpload(
       'DOCUMENT_TYPE_REFUSED',
       415,
       `The file’s content is ${detected.mime} (.${detected.ext}); only PDF, JPEG and PNG are accepted, whatever the file is named.`,
-      { detectedType: detected.mime, accepted: [...acceptedContentTypes] },
+      { detectedType: detected.mime, claimedType, accepted: [...acceptedContentTypes] },
     );
   }
   const declared = declaredAcceptedType(upload.declaredType);
@@ -114,7 +144,7 @@ export async function inspectUpload(
       'DOCUMENT_TYPE_MISMATCH',
       415,
       `The file was sent as ${declared} but its content is ${detected.mime}.`,
-      { detectedType: detected.mime, declaredType: declared },
+      { detectedType: detected.mime, declaredType: declared, claimedType },
     );
   }
   const fault = integrityFault(detected.mime, bytes);

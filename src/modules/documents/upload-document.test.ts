@@ -5,7 +5,7 @@ import { AppError } from '../../platform/errors.ts';
 import { engines } from '../../test/databases.ts';
 import { countRows, createTestContext, makeCitizens, type TestContext } from '../../test/harness.ts';
 import { type DocumentStorage, LocalDiskStorage } from './document-storage.ts';
-import { samplePdf } from './documents.fixtures.ts';
+import { samplePdf, samplePng, windowsExecutable } from './documents.fixtures.ts';
 import { openRequest, setRequestStatus, storedFiles } from './documents.testkit.ts';
 import { uploadDocument } from './upload-document.ts';
 
@@ -45,7 +45,9 @@ describe.each(engines)('the upload use case on %s', (engine) => {
       await uploadDocument(deps, input(citizen, requestId, 'cnie_copy'));
       await uploadDocument(deps, input(citizen, requestId, 'proof_of_residence'));
       const filesBefore = storedFiles(ctx);
-      const error = await uploadDocument(deps, input(citizen, requestId, 'fee_stamp_receipt')).catch((e: unknown) => e);
+      const error = await uploadDocument(deps, input(citizen, requestId, 'consular_registration_card')).catch(
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(AppError);
       expect(error).toMatchObject({ code: 'DOCUMENT_LIMIT_REACHED', status: 409 });
       expect(storedFiles(ctx)).toEqual(filesBefore);
@@ -57,7 +59,7 @@ describe.each(engines)('the upload use case on %s', (engine) => {
       const { citizen, requestId } = await newOwnerAndRequest();
       const deps = depsWith(new LocalDiskStorage(ctx.deps.config.DOCUMENTS_DIR), 2);
       const filesBefore = storedFiles(ctx).length;
-      const kinds = ['cnie_copy', 'proof_of_residence', 'fee_stamp_receipt', 'id_photos_biometric'];
+      const kinds = ['cnie_copy', 'proof_of_residence', 'consular_registration_card', 'id_photos_biometric'];
       const results = await Promise.allSettled(
         kinds.map((kind) => uploadDocument(deps, input(citizen, requestId, kind))),
       );
@@ -105,6 +107,41 @@ describe.each(engines)('the upload use case on %s', (engine) => {
       expect(putKeys).toHaveLength(1);
       expect(storedFiles(ctx)).toEqual(filesBefore);
       expect(await countRows(ctx, 'documents')).toBe(rowsBefore);
+    });
+
+    it('says what the file’s name claimed when its content is refused, and stores nothing', async () => {
+      const { citizen, requestId } = await newOwnerAndRequest();
+      const deps = depsWith(new LocalDiskStorage(ctx.deps.config.DOCUMENTS_DIR));
+      const filesBefore = storedFiles(ctx);
+      // A browser declares the type from the name's extension; a program may send none at all.
+      const cases = [
+        { fileName: 'passport.pdf', declaredType: 'application/pdf', bytes: windowsExecutable() },
+        { fileName: 'photo.JPG', declaredType: 'application/octet-stream', bytes: Buffer.from('plain words') },
+        { fileName: 'C:\\scans\\card.png', declaredType: 'image/png', bytes: samplePdf() },
+      ];
+      const claims = [];
+      for (const { fileName, declaredType, bytes } of cases) {
+        const error = await uploadDocument(deps, {
+          ...input(citizen, requestId, 'cnie_copy'),
+          fileName,
+          upload: { bytes, isTruncated: false, declaredType },
+        }).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(AppError);
+        claims.push([(error as AppError).code, (error as AppError).extra.claimedType]);
+      }
+      expect(claims).toEqual([
+        ['DOCUMENT_TYPE_REFUSED', 'application/pdf'],
+        ['DOCUMENT_TYPE_REFUSED', 'image/jpeg'],
+        ['DOCUMENT_TYPE_MISMATCH', 'image/png'],
+      ]);
+      expect(storedFiles(ctx)).toEqual(filesBefore);
+      // A PNG named .png is what it says: accepted.
+      const png = await uploadDocument(deps, {
+        ...input(citizen, requestId, 'cnie_copy'),
+        fileName: 'card.png',
+        upload: { bytes: samplePng(), isTruncated: false, declaredType: 'image/png' },
+      });
+      expect(png.contentType).toBe('image/png');
     });
   });
 });

@@ -98,7 +98,11 @@ export async function uploadDocument(deps: UploadDocumentDeps, input: UploadDocu
       { kind: input.kind, kinds },
     );
   }
-  const { contentType, sizeBytes } = await inspectUpload(input.upload, limits.maxBytes);
+  // The name goes along only so that a refusal can say what the file claimed to be.
+  const { contentType, sizeBytes } = await inspectUpload(
+    { ...input.upload, fileName: input.fileName },
+    limits.maxBytes,
+  );
   planUpload(await documentsOfRequest(db, request.id), input.kind, limits.maxPerRequest);
 
   const id = randomUUID();

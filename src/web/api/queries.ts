@@ -1,18 +1,34 @@
-import { useQuery } from '@tanstack/react-query';
+import { type QueryClient, useQuery } from '@tanstack/react-query';
 import { isApiError } from './api-error.ts';
 import { api } from './client.ts';
+import { hasSessionHint, setSessionHint } from './session-hint.ts';
 import type { Consulate, Me, OfferedService } from './types.ts';
 
 export const meKey = ['me'] as const;
 
-/** The signed-in account, or null when nobody is signed in. */
+/**
+ * The signed-in account, or null when nobody is signed in. Only asked when this device may hold a
+ * session (see session-hint.ts): an anonymous first visit sends no request that would answer 401.
+ */
 export async function fetchMe(): Promise<Me | null> {
+  if (!hasSessionHint()) return null;
   try {
-    return await api<Me>('/api/v1/me');
+    const me = await api<Me>('/api/v1/me');
+    setSessionHint(true);
+    return me;
   } catch (error) {
-    if (isApiError(error) && error.status === 401) return null;
+    if (isApiError(error) && error.status === 401) {
+      setSessionHint(false);
+      return null;
+    }
     throw error;
   }
+}
+
+/** After signing up, in or out (null), or when the session ended: the account every page reads. */
+export function setSignedIn(client: QueryClient, me: Me | null): void {
+  setSessionHint(me !== null);
+  client.setQueryData(meKey, me);
 }
 
 export function useMe() {

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { BrowserRouter, useLocation, useNavigate } from 'react-router';
 import { isApiError } from '../api/api-error.ts';
 import { setApiLanguage } from '../api/client.ts';
-import { meKey } from '../api/queries.ts';
+import { setSignedIn } from '../api/queries.ts';
 import { directionOf, type Locale } from '../i18n/locales.ts';
 import { AppRoutes } from './router.tsx';
 import { onSessionExpired, reportIfSessionExpired } from './session-expiry.ts';
@@ -34,7 +34,7 @@ function SessionExpiryRedirect() {
   useEffect(
     () =>
       onSessionExpired(() => {
-        client.setQueryData(meKey, null);
+        setSignedIn(client, null);
         if (location.pathname === '/sign-in') return;
         const next = encodeURIComponent(`${location.pathname}${location.search}`);
         void navigate(`/sign-in?next=${next}&expired=1`, { replace: true });

@@ -5,7 +5,7 @@ import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { api } from '../api/client.ts';
-import { meKey, useMe } from '../api/queries.ts';
+import { setSignedIn, useMe } from '../api/queries.ts';
 import { Loading } from '../ui/Loading.tsx';
 import { PageErrorBoundary } from '../ui/PageErrorBoundary.tsx';
 import { LanguageSelect } from './LanguageSelect.tsx';
@@ -39,7 +39,7 @@ export function Shell() {
     onSettled: () => {
       void navigate('/');
       queryClient.clear();
-      queryClient.setQueryData(meKey, null);
+      setSignedIn(queryClient, null);
     },
   });
 

@@ -24,6 +24,10 @@ const FamilyPage = lazyPage(() => import('../features/citizen/family/FamilyPage.
 const RequestsPage = lazyPage(() => import('../features/citizen/requests/RequestsPage.tsx'), 'RequestsPage');
 const NewRequestPage = lazyPage(() => import('../features/citizen/requests/NewRequestPage.tsx'), 'NewRequestPage');
 const RequestPage = lazyPage(() => import('../features/citizen/requests/RequestPage.tsx'), 'RequestPage');
+const CheckAnswersPage = lazyPage(
+  () => import('../features/citizen/requests/CheckAnswersPage.tsx'),
+  'CheckAnswersPage',
+);
 const BookingPage = lazyPage(() => import('../features/citizen/booking/BookingPage.tsx'), 'BookingPage');
 const PaymentReturnPage = lazyPage(
   () => import('../features/citizen/payments/PaymentReturnPage.tsx'),
@@ -49,6 +53,7 @@ export function AppRoutes() {
           <Route path="requests" element={<RequestsPage />} />
           <Route path="requests/new" element={<NewRequestPage />} />
           <Route path="requests/:requestId" element={<RequestPage />} />
+          <Route path="requests/:requestId/check" element={<CheckAnswersPage />} />
           <Route path="requests/:requestId/appointment" element={<BookingPage />} />
           <Route path="book/:consulateId/:serviceId" element={<BookingPage />} />
           <Route path="requests/:requestId/payment" element={<PaymentReturnPage />} />

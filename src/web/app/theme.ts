@@ -24,9 +24,10 @@ const mawid: MantineColorsTuple = [
 ];
 
 // Arabic letters come from the bundled Noto Naskh Arabic (its @font-face covers only Arabic
-// code points), Latin ones from the device's own interface font.
-const fontFamily =
-  "'Noto Naskh Arabic', system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Liberation Sans', sans-serif";
+// code points: fonts.css), Latin ones from the device's own interface font.
+export const deviceFontFamily =
+  "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Liberation Sans', sans-serif";
+const fontFamily = `'Noto Naskh Arabic', ${deviceFontFamily}`;
 
 // Mantine's "light" variants (badges, alerts, light buttons) write shade 6–9 text on a pale tint:
 // 3.3–4.4:1, under WCAG AA. Their text is darkened until it reads at 4.5:1 or more.

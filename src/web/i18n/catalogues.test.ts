@@ -110,6 +110,17 @@ describe('the catalogues', () => {
     }
   });
 
+  it('name the e-Timbre stamp with one Arabic word, and write Arabic lists with the Arabic comma', () => {
+    // «الطابع الإلكتروني», «الطابع» for short; not the borrowed تنبر / تمبر / تامبر.
+    const competing = /[تط]ا?[نم]بر/;
+    expect([...catalogues.ar].filter(([, text]) => competing.test(text))).toEqual([]);
+    for (const key of ['request.fee', 'payment.paidBody', 'payment.stampNumber', 'errors.STAMP_NOT_FOUND']) {
+      expect(catalogues.ar.get(key), key).toMatch(/طابع/);
+    }
+    expect([...catalogues.ar].filter(([, text]) => text.includes(','))).toEqual([]);
+    expect(catalogues.ar.get('common.separator')).toBe('، ');
+  });
+
   it('are really translated (an English sentence left in another language is caught)', () => {
     const sameAsEnglish = (language: 'fr' | 'ar' | 'es') =>
       [...catalogues.en].filter(

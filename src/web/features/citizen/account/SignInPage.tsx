@@ -1,20 +1,23 @@
 import { Alert, Anchor, Button, Card, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../../api/client.ts';
-import { meKey } from '../../../api/queries.ts';
+import { setSignedIn } from '../../../api/queries.ts';
 import type { Me } from '../../../api/types.ts';
-import { ErrorMessage } from '../../../ui/ErrorMessage.tsx';
-import { focusFirstInvalid } from '../../../ui/form-feedback.ts';
+import { ErrorSummary } from '../../../ui/ErrorSummary.tsx';
 import { validateWith, withoutBlanks } from '../../../ui/form-validation.ts';
 import { PageTitle } from '../../../ui/PageTitle.tsx';
 import { PasswordField } from '../../../ui/PasswordField.tsx';
 import { safeNext } from '../../../ui/safe-next.ts';
+import { useFormFeedback } from '../../../ui/use-form-feedback.ts';
 import { useTranslator } from '../../../ui/use-translator.ts';
 import { signInSchema } from './account-forms.ts';
+
+const fields = ['email', 'password'];
+// A wrong e-mail or password is said once, about both (GOV.UK), on the field to type again.
+const problemFields = { INVALID_CREDENTIALS: 'password', ACCOUNT_LOCKED: 'password' };
 
 /** Sign in, then back to where the person was going (or their requests). */
 export function SignInPage() {
@@ -24,22 +27,24 @@ export function SignInPage() {
   const queryClient = useQueryClient();
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));
-  const formRef = useRef<HTMLFormElement>(null);
   const form = useForm({
     initialValues: { email: '', password: '' },
     validate: validateWith(signInSchema, tr),
   });
+  const feedback = useFormFeedback(form, { id: 'sign-in', fields, problemFields });
   const signIn = useMutation({
     mutationFn: (values: Record<string, string>) =>
       api<Me>('/api/v1/auth/sign-in', { method: 'POST', body: withoutBlanks(values) }),
     onSuccess: (me) => {
-      queryClient.setQueryData(meKey, me);
+      setSignedIn(queryClient, me);
       void navigate(me.emailConfirmed ? next : `/confirm-email?next=${encodeURIComponent(next)}`, { replace: true });
     },
+    onError: feedback.onProblem,
   });
 
   return (
     <Stack gap="md" maw={480}>
+      <ErrorSummary {...feedback.summary} />
       <PageTitle documentTitle={t('signIn.title')}>{t('signIn.title')}</PageTitle>
       {params.get('expired') && (
         <Alert color="orange" role="status">
@@ -53,12 +58,11 @@ export function SignInPage() {
       )}
       <Card withBorder padding="lg">
         <form
-          ref={formRef}
           noValidate
-          onSubmit={form.onSubmit(
-            (values) => signIn.mutate(values),
-            () => setTimeout(() => focusFirstInvalid(formRef.current)),
-          )}
+          onSubmit={form.onSubmit((values) => {
+            feedback.onSubmit();
+            signIn.mutate(values);
+          }, feedback.onInvalid)}
         >
           <Stack gap="sm">
             <TextInput
@@ -66,15 +70,14 @@ export function SignInPage() {
               type="email"
               autoComplete="username"
               required
-              {...form.getInputProps('email')}
+              {...feedback.inputProps('email')}
             />
             <PasswordField
               label={t('fields.password.label')}
               autoComplete="current-password"
               required
-              {...form.getInputProps('password')}
+              {...feedback.inputProps('password')}
             />
-            <ErrorMessage error={signIn.error} />
             <Button type="submit" loading={signIn.isPending}>
               {t('signIn.submit')}
             </Button>

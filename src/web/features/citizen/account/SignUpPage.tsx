@@ -1,19 +1,17 @@
 import { Anchor, Button, Card, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../../api/client.ts';
-import { meKey } from '../../../api/queries.ts';
+import { setSignedIn } from '../../../api/queries.ts';
 import type { Me } from '../../../api/types.ts';
-import { ErrorMessage } from '../../../ui/ErrorMessage.tsx';
-import { focusFirstInvalid } from '../../../ui/form-feedback.ts';
+import { ErrorSummary } from '../../../ui/ErrorSummary.tsx';
 import { validateWith, withoutBlanks } from '../../../ui/form-validation.ts';
 import { PageTitle } from '../../../ui/PageTitle.tsx';
 import { PasswordField } from '../../../ui/PasswordField.tsx';
-import { fieldErrorsOf } from '../../../ui/problem-message.ts';
 import { safeNext } from '../../../ui/safe-next.ts';
+import { useFormFeedback } from '../../../ui/use-form-feedback.ts';
 import { useTranslator } from '../../../ui/use-translator.ts';
 import { signUpSchema } from './account-forms.ts';
 
@@ -26,6 +24,7 @@ const fields = [
   'familyNameArabic',
   'phone',
 ];
+const problemFields = { EMAIL_TAKEN: 'email' };
 
 /** Create a citizen account; the confirmation code goes to the e-mail address. */
 export function SignUpPage() {
@@ -35,33 +34,33 @@ export function SignUpPage() {
   const queryClient = useQueryClient();
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));
-  const formRef = useRef<HTMLFormElement>(null);
   const form = useForm({
     initialValues: Object.fromEntries(fields.map((name) => [name, ''])),
     validate: validateWith(signUpSchema, tr),
   });
+  const feedback = useFormFeedback(form, { id: 'sign-up', fields, problemFields });
   const register = useMutation({
     mutationFn: (values: Record<string, string>) =>
       api<Me>('/api/v1/auth/register', { method: 'POST', body: { ...withoutBlanks(values), locale } }),
     onSuccess: (me) => {
-      queryClient.setQueryData(meKey, me);
+      setSignedIn(queryClient, me);
       void navigate(`/confirm-email?next=${encodeURIComponent(next)}`);
     },
-    onError: (error) => form.setErrors(fieldErrorsOf(error, fields, tr)),
+    onError: feedback.onProblem,
   });
 
   return (
     <Stack gap="md" maw={560}>
+      <ErrorSummary {...feedback.summary} />
       <PageTitle documentTitle={t('signUp.title')}>{t('signUp.title')}</PageTitle>
       <Text>{t('signUp.intro')}</Text>
       <Card withBorder padding="lg">
         <form
-          ref={formRef}
           noValidate
-          onSubmit={form.onSubmit(
-            (values) => register.mutate(values),
-            () => setTimeout(() => focusFirstInvalid(formRef.current)),
-          )}
+          onSubmit={form.onSubmit((values) => {
+            feedback.onSubmit();
+            register.mutate(values);
+          }, feedback.onInvalid)}
         >
           <Stack gap="sm">
             <TextInput
@@ -69,14 +68,14 @@ export function SignUpPage() {
               type="email"
               autoComplete="email"
               required
-              {...form.getInputProps('email')}
+              {...feedback.inputProps('email')}
             />
             <PasswordField
               label={t('fields.password.label')}
               description={t('fields.password.help')}
               autoComplete="new-password"
               required
-              {...form.getInputProps('password')}
+              {...feedback.inputProps('password')}
             />
             <Title order={2} size="h5" mt="sm">
               {t('signUp.latinNames')}
@@ -86,13 +85,13 @@ export function SignUpPage() {
                 label={t('fields.givenNameLatin.label')}
                 autoComplete="given-name"
                 required
-                {...form.getInputProps('givenNameLatin')}
+                {...feedback.inputProps('givenNameLatin')}
               />
               <TextInput
                 label={t('fields.familyNameLatin.label')}
                 autoComplete="family-name"
                 required
-                {...form.getInputProps('familyNameLatin')}
+                {...feedback.inputProps('familyNameLatin')}
               />
             </SimpleGrid>
             <Title order={2} size="h5" mt="sm">
@@ -103,13 +102,13 @@ export function SignUpPage() {
                 label={t('fields.givenNameArabic.label')}
                 dir="rtl"
                 lang="ar"
-                {...form.getInputProps('givenNameArabic')}
+                {...feedback.inputProps('givenNameArabic')}
               />
               <TextInput
                 label={t('fields.familyNameArabic.label')}
                 dir="rtl"
                 lang="ar"
-                {...form.getInputProps('familyNameArabic')}
+                {...feedback.inputProps('familyNameArabic')}
               />
             </SimpleGrid>
             <TextInput
@@ -118,10 +117,9 @@ export function SignUpPage() {
               type="tel"
               dir="ltr"
               autoComplete="tel"
-              {...form.getInputProps('phone')}
+              {...feedback.inputProps('phone')}
             />
             <Text size="sm">{t('signUp.languageNote')}</Text>
-            <ErrorMessage error={register.error} />
             <Button type="submit" loading={register.isPending}>
               {t('signUp.submit')}
             </Button>

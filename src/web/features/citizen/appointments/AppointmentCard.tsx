@@ -8,6 +8,7 @@ import { useConsulate, useConsulateServices } from '../../../api/queries.ts';
 import type { Appointment, PersonSummary } from '../../../api/types.ts';
 import { ErrorMessage } from '../../../ui/ErrorMessage.tsx';
 import { CalendarIcon, DownloadIcon } from '../../../ui/icons.tsx';
+import { formatList } from '../../../ui/list-format.ts';
 import { formatLocalDate, formatTimeIn, todayIn } from '../../../ui/local-time.ts';
 import { localized, personName } from '../../../ui/localized.ts';
 import { StatusBadge } from '../../../ui/StatusBadge.tsx';
@@ -58,6 +59,8 @@ export function AppointmentCard(props: {
   const isActive = a.status === 'booked';
   const cutoff = service ? new Date(new Date(a.startsAt).getTime() - service.cancellationCutoffMinutes * 60_000) : null;
   const canChange = isActive && cutoff !== null && Date.now() < cutoff.getTime();
+  // The cut-off is a time at the consulate too: named like the appointment's ("heure de Paris").
+  const cutoffZone = useZoneLabel(a.timeZone, cutoff ?? new Date(a.startsAt));
 
   const downloadCalendar = () => {
     const text = buildCalendarFile({
@@ -65,11 +68,16 @@ export function AppointmentCard(props: {
       startsAt: a.startsAt,
       durationMinutes: service?.durationMinutes ?? 30,
       title: t('calendar.title', { service: serviceName }),
-      location: `${consulateName}, ${consulate.data?.address ?? ''}`,
+      location: [consulateName, consulate.data?.address ?? ''].join(t('common.separator')),
       description: [
         t('calendar.reference', { reference: a.reference }),
         service
-          ? t('calendar.bring', { documents: service.requiredDocuments.map((d) => t(`document.${d}`)).join(', ') })
+          ? t('calendar.bring', {
+              documents: formatList(
+                service.requiredDocuments.map((d) => t(`document.${d}`)),
+                intl,
+              ),
+            })
           : '',
       ].join('\n'),
     });
@@ -98,7 +106,7 @@ export function AppointmentCard(props: {
         )}
         <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
           <div>
-            <Title order={2} size="h4">
+            <Title order={3} size="h4">
               {serviceName}
             </Title>
             <Text>{consulateName}</Text>
@@ -122,11 +130,13 @@ export function AppointmentCard(props: {
           {t('appointments.reference')} <bdi>{a.reference}</bdi>
         </Text>
         {isActive && cutoff && (
-          <Text size="sm">
+          <Text size="sm" data-testid="appointment-cutoff">
             {canChange
               ? t('appointments.changeUntil', {
                   date: formatLocalDate(todayIn(a.timeZone, cutoff), intl),
-                  time: formatTimeIn(cutoff, a.timeZone, intl),
+                  time: cutoffZone.differs
+                    ? `${formatTimeIn(cutoff, a.timeZone, intl)} (${cutoffZone.zoneTime})`
+                    : formatTimeIn(cutoff, a.timeZone, intl),
                 })
               : t('errors.CANCELLATION_TOO_LATE')}
           </Text>

@@ -9,10 +9,11 @@ import { ErrorMessage } from '../../../ui/ErrorMessage.tsx';
 import { Loading } from '../../../ui/Loading.tsx';
 import { PageTitle } from '../../../ui/PageTitle.tsx';
 import { AppointmentCard } from './AppointmentCard.tsx';
+import { groupAppointments } from './appointment-groups.ts';
 
-const upcomingStatuses = new Set(['booked', 'checked_in']);
+const listStyle = { listStyle: 'none', padding: 0, margin: 0 };
 
-/** The citizen's appointments and their relatives': coming ones first, then the past. */
+/** The citizen's appointments and their relatives': coming ones first, then cancelled, then past. */
 export function AppointmentsPage() {
   const { t } = useTranslation();
   const me = useMe();
@@ -23,48 +24,58 @@ export function AppointmentsPage() {
     queryKey: ['appointments'],
     queryFn: async () => (await api<{ appointments: Appointment[] }>('/api/v1/appointments')).appointments,
   });
-  const all = [...(appointments.data ?? [])].sort((x, y) => x.startsAt.localeCompare(y.startsAt));
-  const upcoming = all.filter((a) => upcomingStatuses.has(a.status));
-  const past = all.filter((a) => !upcomingStatuses.has(a.status)).reverse();
+  const { upcoming, cancelled, past } = groupAppointments(appointments.data ?? [], new Date());
   const personOf = (id: string) => me.data?.persons.find((p) => p.id === id);
   // The appointment just booked or moved on the previous page says so.
   const noticeOf = (id: string) => {
     if (id !== justBooked) return undefined;
     return arrival?.wasMoved ? ('moved' as const) : ('booked' as const);
   };
+  const groups = [
+    { id: 'cancelled', title: t('appointments.cancelled'), list: cancelled },
+    { id: 'past', title: t('appointments.past'), list: past },
+  ];
 
   return (
     <Stack gap="lg">
       <PageTitle documentTitle={t('appointments.title')}>{t('appointments.title')}</PageTitle>
       {appointments.isPending && <Loading />}
       <ErrorMessage error={appointments.error} />
-      {appointments.data && upcoming.length === 0 && (
-        <Card withBorder padding="lg">
-          <Text mb="sm">{t('appointments.none')}</Text>
-          <Anchor component={Link} to="/requests">
-            {t('appointments.fromRequests')}
-          </Anchor>
-        </Card>
-      )}
-      {upcoming.length > 0 && (
-        <Stack gap="md" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-          {upcoming.map((a) => (
-            <AppointmentCard key={a.id} appointment={a} person={personOf(a.personId)} notice={noticeOf(a.id)} />
-          ))}
-        </Stack>
-      )}
-      {past.length > 0 && (
-        <section aria-labelledby="past-title">
-          <Title order={2} size="h3" id="past-title" mb="sm">
-            {t('appointments.past')}
+      {appointments.data && (
+        <section aria-labelledby="upcoming-title">
+          <Title order={2} size="h3" id="upcoming-title" mb="sm">
+            {t('appointments.upcoming')}
           </Title>
-          <Stack gap="md" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-            {past.map((a) => (
-              <AppointmentCard key={a.id} appointment={a} person={personOf(a.personId)} />
-            ))}
-          </Stack>
+          {upcoming.length === 0 ? (
+            <Card withBorder padding="lg">
+              <Text mb="sm">{t('appointments.none')}</Text>
+              <Anchor component={Link} to="/requests">
+                {t('appointments.fromRequests')}
+              </Anchor>
+            </Card>
+          ) : (
+            <Stack gap="md" component="ul" style={listStyle}>
+              {upcoming.map((a) => (
+                <AppointmentCard key={a.id} appointment={a} person={personOf(a.personId)} notice={noticeOf(a.id)} />
+              ))}
+            </Stack>
+          )}
         </section>
       )}
+      {groups
+        .filter((group) => group.list.length > 0)
+        .map((group) => (
+          <section aria-labelledby={`${group.id}-title`} key={group.id} data-testid={`appointments-${group.id}`}>
+            <Title order={2} size="h3" id={`${group.id}-title`} mb="sm">
+              {group.title}
+            </Title>
+            <Stack gap="md" component="ul" style={listStyle}>
+              {group.list.map((a) => (
+                <AppointmentCard key={a.id} appointment={a} person={personOf(a.personId)} />
+              ))}
+            </Stack>
+          </section>
+        ))}
     </Stack>
   );
 }

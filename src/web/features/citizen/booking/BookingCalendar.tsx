@@ -3,7 +3,7 @@ import 'dayjs/locale/ar-ma';
 import 'dayjs/locale/en-gb';
 import 'dayjs/locale/es';
 import 'dayjs/locale/fr';
-import { Button, Card, Chip, Group, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Stack, Text, Title } from '@mantine/core';
 import { DatePicker, DatesProvider } from '@mantine/dates';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
@@ -12,6 +12,7 @@ import { useNavigate } from 'react-router';
 import { isApiError } from '../../../api/api-error.ts';
 import { api, newIdempotencyKey } from '../../../api/client.ts';
 import type { Appointment, AvailableTime } from '../../../api/types.ts';
+import { ChipRadioGroup } from '../../../ui/ChipRadioGroup.tsx';
 import { ErrorMessage } from '../../../ui/ErrorMessage.tsx';
 import { Loading } from '../../../ui/Loading.tsx';
 import { addDays, deviceTimeZone, formatLocalDate, formatTimeIn, todayIn } from '../../../ui/local-time.ts';
@@ -151,23 +152,26 @@ export function BookingCalendar(props: {
       </div>
 
       {chosenDate && (
-        <fieldset className="plain-fieldset">
-          <legend>
-            <Title order={2} size="h5" component="span">
-              {t('booking.pickTime', { date: dateLabel })}
-              {zone.differs && ` — ${zone.zoneTime}`}
-            </Title>
-          </legend>
-          <Chip.Group multiple={false} value={slotId} onChange={(value) => setSlotId(value)}>
-            <Group gap="xs" mt="xs">
-              {times.map((time) => (
-                <Chip key={time.slotId} value={String(time.slotId)} variant="outline" size="md">
-                  <bdi>{formatTimeIn(time.startsAt, timeZone, intl)}</bdi>
-                </Chip>
-              ))}
-            </Group>
-          </Chip.Group>
-        </fieldset>
+        <div>
+          <Title order={2} size="h5" id="time-title">
+            {t('booking.pickTime', { date: dateLabel })}
+            {zone.differs && ` — ${zone.zoneTime}`}
+          </Title>
+          {/* One tab stop for the whole day; the arrow keys move between the times (WAI-ARIA radio group). */}
+          <ChipRadioGroup
+            labelledBy="time-title"
+            testId="time-choice"
+            value={slotId}
+            onChange={(value) => {
+              setSlotId(value);
+              book.reset();
+            }}
+            choices={times.map((time) => ({
+              value: String(time.slotId),
+              label: <bdi>{formatTimeIn(time.startsAt, timeZone, intl)}</bdi>,
+            }))}
+          />
+        </div>
       )}
 
       {chosenDate && chosenTime && (

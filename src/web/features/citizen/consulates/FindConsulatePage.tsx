@@ -92,7 +92,9 @@ export function FindConsulatePage() {
                     <Group gap={6} wrap="nowrap" align="flex-start" mt={4}>
                       <MapPinIcon size={16} />
                       <Text size="sm">
-                        {placeName(consulate.city)}, {countryName(consulate.country)}
+                        {placeName(consulate.city)}
+                        {t('common.separator')}
+                        {countryName(consulate.country)}
                       </Text>
                     </Group>
                     <Text size="sm" c="dimmed">

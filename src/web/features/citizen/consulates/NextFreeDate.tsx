@@ -2,6 +2,7 @@ import { Group, Skeleton, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../ui/ErrorMessage.tsx';
 import { CalendarIcon } from '../../../ui/icons.tsx';
+import { formatList } from '../../../ui/list-format.ts';
 import { addDays, formatLocalDate, formatTimeIn, todayIn } from '../../../ui/local-time.ts';
 import { useTranslator } from '../../../ui/use-translator.ts';
 import { useZoneLabel } from '../../../ui/use-zone-label.ts';
@@ -35,10 +36,7 @@ export function NextFreeDate(props: { consulateId: string; serviceId: string; ti
         <Text fw={600}>{formatLocalDate(calendar.first, intl)}</Text>
       </Group>
       <Text size="sm">
-        {t('service.firstTimes', {
-          times: new Intl.ListFormat(intl, { style: 'narrow', type: 'unit' }).format(shown),
-        })}{' '}
-        {zone.differs && `(${zone.zoneTime})`}
+        {t('service.firstTimes', { times: formatList(shown, intl) })} {zone.differs && `(${zone.zoneTime})`}
       </Text>
     </div>
   );

@@ -1,7 +1,8 @@
-import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../../api/client.ts';
 import type { Person } from '../../../api/types.ts';
 import { ErrorMessage } from '../../../ui/ErrorMessage.tsx';
@@ -10,6 +11,7 @@ import { formatLocalDate } from '../../../ui/local-time.ts';
 import { PageTitle } from '../../../ui/PageTitle.tsx';
 import { useTranslator } from '../../../ui/use-translator.ts';
 import { PersonForm } from './PersonForm.tsx';
+import { returnAddress } from './return-to.ts';
 
 export function usePersons() {
   return useQuery({
@@ -18,11 +20,33 @@ export function usePersons() {
   });
 }
 
-/** The account holder and the relatives they act for (children, spouse…), with identity details. */
+/**
+ * The account holder and the relatives they act for (children, spouse…), with identity details.
+ * Reached from a request (`?add=1` or `?edit=<person>`, with `next`), it opens that form and goes
+ * back there once saved — with the relative just added chosen.
+ */
 export function FamilyPage() {
   const { t } = useTranslation();
   const persons = usePersons();
-  const [editing, setEditing] = useState<string | null>(null);
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const next = params.get('next');
+  const [editing, setEditing] = useState<string | null>(() => (params.get('add') ? 'new' : params.get('edit')));
+  const done = (saved?: { id: string }) => {
+    setEditing(null);
+    const back = returnAddress(next, editing === 'new' ? saved?.id : undefined);
+    if (back) void navigate(back);
+  };
+  // Arriving to add or correct someone: the form's first field takes the focus once the list is in
+  // (after the shell's own move to the page, hence the timer).
+  const editId = params.get('edit');
+  const firstField = params.get('add') ? 'person-new-relation' : editId ? `person-${editId}-givenNameLatin` : null;
+  const isLoaded = Boolean(persons.data);
+  useEffect(() => {
+    if (!firstField || !isLoaded) return;
+    const timer = setTimeout(() => document.getElementById(firstField)?.focus());
+    return () => clearTimeout(timer);
+  }, [firstField, isLoaded]);
 
   return (
     <Stack gap="lg">
@@ -30,13 +54,18 @@ export function FamilyPage() {
         <PageTitle documentTitle={t('family.title')}>{t('family.title')}</PageTitle>
         <Text>{t('family.intro')}</Text>
       </div>
+      {next && editing && (
+        <Alert color="blue" role="status">
+          {t('family.returnNote')}
+        </Alert>
+      )}
       {persons.isPending && <Loading />}
       <ErrorMessage error={persons.error} />
       <Stack gap="md" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
         {persons.data?.map((person) => (
           <Card withBorder padding="md" key={person.id} component="li">
             {editing === person.id ? (
-              <PersonForm person={person} onDone={() => setEditing(null)} />
+              <PersonForm person={person} onDone={done} />
             ) : (
               <PersonCard person={person} onEdit={() => setEditing(person.id)} />
             )}
@@ -49,7 +78,7 @@ export function FamilyPage() {
             <Title order={2} size="h4" mb="sm">
               {t('family.addTitle')}
             </Title>
-            <PersonForm onDone={() => setEditing(null)} />
+            <PersonForm onDone={done} />
           </>
         ) : (
           <Button onClick={() => setEditing('new')} style={{ alignSelf: 'flex-start' }}>

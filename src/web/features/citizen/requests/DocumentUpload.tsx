@@ -6,7 +6,10 @@ import type { ChecklistItem, UploadedDocument } from '../../../api/types.ts';
 import { uploadFile } from '../../../api/upload.ts';
 import { ErrorMessage } from '../../../ui/ErrorMessage.tsx';
 import { CheckIcon, UploadIcon } from '../../../ui/icons.tsx';
+import { useTranslator } from '../../../ui/use-translator.ts';
+import { documentAnchor } from './request-progress.ts';
 import { requestKey } from './request-queries.ts';
+import { uploadRefusal } from './upload-refusal.ts';
 
 // What the server accepts (checked there by the file's bytes): offered first by the file picker.
 const accepted = 'application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png';
@@ -15,6 +18,7 @@ const accepted = 'application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png';
 export function DocumentUpload(props: { requestId: string; item: ChecklistItem; label: string }) {
   const { requestId, item, label } = props;
   const { t } = useTranslation();
+  const { tr } = useTranslator();
   const queryClient = useQueryClient();
   const [progress, setProgress] = useState<number | null>(null);
   const upload = useMutation({
@@ -44,6 +48,7 @@ export function DocumentUpload(props: { requestId: string; item: ChecklistItem; 
           {(buttonProps) => (
             <Button
               {...buttonProps}
+              id={documentAnchor(item.kind)}
               variant={hasFile ? 'default' : 'filled'}
               leftSection={<UploadIcon size={16} />}
               loading={upload.isPending}
@@ -73,7 +78,7 @@ export function DocumentUpload(props: { requestId: string; item: ChecklistItem; 
           </Group>
         )}
       </div>
-      <ErrorMessage error={upload.error} />
+      <ErrorMessage error={upload.error} message={upload.error ? uploadRefusal(upload.error, tr) : undefined} />
     </Stack>
   );
 }

@@ -8,6 +8,8 @@ import { api } from '../../../api/client.ts';
 import { useConsulate, useConsulateServices, useMe } from '../../../api/queries.ts';
 import type { RequestDetail } from '../../../api/types.ts';
 import { ErrorMessage } from '../../../ui/ErrorMessage.tsx';
+import { ErrorSummary } from '../../../ui/ErrorSummary.tsx';
+import { problemFeedback, summaryItems } from '../../../ui/form-feedback.ts';
 import { Loading } from '../../../ui/Loading.tsx';
 import { localized, personName } from '../../../ui/localized.ts';
 import { formatMinutes, formatMoney } from '../../../ui/money.ts';
@@ -15,13 +17,23 @@ import { PageTitle } from '../../../ui/PageTitle.tsx';
 import { useTranslator } from '../../../ui/use-translator.ts';
 import { requestKey } from './request-queries.ts';
 
+const fields = ['personId'];
+// Refusals about the person chosen are said on the "for whom" question.
+const problemFields = {
+  PERSON_NOT_FOUND: 'personId',
+  REQUEST_ALREADY_OPEN: 'personId',
+  NOT_ELIGIBLE: 'personId',
+  BIRTH_DATE_REQUIRED: 'personId',
+};
+const idOf = (field: string) => `new-request-${field}`;
+
 /**
  * Opening a request: for whom (the account holder or a relative). A service that needs no
  * verification goes straight to choosing a date; the request is opened with the appointment.
  */
 export function NewRequestPage() {
   const { t } = useTranslation();
-  const { locale, intl } = useTranslator();
+  const { locale, intl, tr } = useTranslator();
   const [params] = useSearchParams();
   const consulateId = params.get('consulateId') ?? undefined;
   const serviceId = params.get('serviceId') ?? undefined;
@@ -33,7 +45,10 @@ export function NewRequestPage() {
   const service = services.data?.find((s) => s.id === serviceId);
   const persons = me.data?.persons ?? [];
   const [personId, setPersonId] = useState<string | null>(null);
-  const chosen = personId ?? persons[0]?.id ?? null;
+  // Back from adding a relative, that relative is the one chosen.
+  const arriving = persons.find((person) => person.id === params.get('personId'))?.id;
+  const chosen = personId ?? arriving ?? persons[0]?.id ?? null;
+  const [attempt, setAttempt] = useState(0);
 
   const open = useMutation({
     mutationFn: () =>
@@ -43,7 +58,10 @@ export function NewRequestPage() {
       void queryClient.invalidateQueries({ queryKey: ['requests'], exact: true });
       void navigate(`/requests/${request.id}`);
     },
+    onError: () => setAttempt((n) => n + 1),
   });
+  const problem = open.error ? problemFeedback(open.error, fields, problemFields, tr) : null;
+  const here = `/requests/new?consulateId=${consulateId ?? ''}&serviceId=${serviceId ?? ''}`;
 
   if (consulate.isPending || services.isPending) return <Loading />;
   if (!consulate.data || !service) {
@@ -60,6 +78,11 @@ export function NewRequestPage() {
 
   return (
     <Stack gap="lg" maw={640}>
+      <ErrorSummary
+        items={problem ? summaryItems(problem.fieldErrors, fields, problem.general) : []}
+        idOf={idOf}
+        attempt={attempt}
+      />
       <PageTitle documentTitle={t('newRequest.title')}>{t('newRequest.title')}</PageTitle>
       <Card withBorder padding="md">
         <Title order={2} size="h4">
@@ -84,24 +107,33 @@ export function NewRequestPage() {
         label={t('newRequest.forWhom')}
         description={t('newRequest.forWhomHelp')}
         value={chosen ?? ''}
-        onChange={setPersonId}
+        onChange={(value) => {
+          setPersonId(value);
+          open.reset();
+        }}
+        error={problem?.fieldErrors.personId}
       >
         <Stack gap="xs" mt="xs">
-          {persons.map((person) => (
+          {persons.map((person, index) => (
             <Radio
               key={person.id}
+              id={index === 0 ? idOf('personId') : `${idOf('personId')}-${index}`}
               value={person.id}
               label={`${personName(person, locale)} — ${t(`family.relation.${person.relation}`)}`}
             />
           ))}
         </Stack>
       </Radio.Group>
-      <Anchor component={Link} to="/family">
+      <Anchor component={Link} to={`/family?add=1&next=${encodeURIComponent(here)}`}>
         {t('newRequest.addRelative')}
       </Anchor>
 
       <Text>{service.requiresVerification ? t('newRequest.nextVerified') : t('newRequest.nextDirect')}</Text>
-      <ErrorMessage error={open.error} />
+      {open.error instanceof ApiError && open.error.code === 'BIRTH_DATE_REQUIRED' && chosen && (
+        <Anchor component={Link} to={`/family?edit=${chosen}&next=${encodeURIComponent(`${here}&personId=${chosen}`)}`}>
+          {t('newRequest.addBirthDate')}
+        </Anchor>
+      )}
       {open.error instanceof ApiError && open.error.code === 'REQUEST_ALREADY_OPEN' && (
         <Anchor component={Link} to="/requests">
           {t('newRequest.seeRequests')}

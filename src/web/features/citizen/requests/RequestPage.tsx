@@ -1,10 +1,11 @@
 import { Anchor, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { api } from '../../../api/client.ts';
 import { useConsulate, useConsulateServices } from '../../../api/queries.ts';
-import type { Appointment, RequestDetail } from '../../../api/types.ts';
+import type { Appointment } from '../../../api/types.ts';
 import { ErrorMessage } from '../../../ui/ErrorMessage.tsx';
 import { ArrowBackIcon, ArrowForwardIcon } from '../../../ui/icons.tsx';
 import { Loading } from '../../../ui/Loading.tsx';
@@ -17,32 +18,34 @@ import { useZoneLabel } from '../../../ui/use-zone-label.ts';
 import { PaySection } from '../payments/PaySection.tsx';
 import { Checklist } from './Checklist.tsx';
 import { DecisionNotice } from './DecisionNotice.tsx';
-import { requestKey, useRequest } from './request-queries.ts';
+import { isEditable as isEditableStatus, isReadyToSend } from './request-progress.ts';
+import { useRequest } from './request-queries.ts';
 
 /** One request: its status, the consulate's answer, its documents, then its appointment and fee. */
 export function RequestPage() {
   const { requestId } = useParams();
   const { t } = useTranslation();
   const { locale } = useTranslator();
-  const queryClient = useQueryClient();
+  const { hash } = useLocation();
   const request = useRequest(requestId);
   const services = useConsulateServices(request.data?.consulate.id);
   const service = services.data?.find((s) => s.id === request.data?.service.id);
 
-  const submit = useMutation({
-    mutationFn: () => api<RequestDetail>(`/api/v1/requests/${requestId}/submit`, { method: 'POST' }),
-    onSuccess: (updated) => {
-      queryClient.setQueryData(requestKey(requestId), updated);
-      void queryClient.invalidateQueries({ queryKey: ['requests'], exact: true });
-    },
-  });
+  // Sent here to change one document (from checking the request): its upload button takes the
+  // focus once the page is in (after the shell's own move to the page, hence the timer).
+  const isLoaded = Boolean(request.data);
+  useEffect(() => {
+    if (!hash || !isLoaded) return;
+    const timer = setTimeout(() => document.getElementById(decodeURIComponent(hash.slice(1)))?.focus());
+    return () => clearTimeout(timer);
+  }, [hash, isLoaded]);
 
   if (request.isPending) return <Loading />;
   if (request.isError) return <ErrorMessage error={request.error} />;
   const data = request.data;
   const serviceName = localized(data.service.name, locale);
-  const isEditable = data.status === 'draft' || data.status === 'more_info_requested';
-  const isReady = data.checklist.every((item) => item.status === 'uploaded' || item.status === 'accepted');
+  const isEditable = isEditableStatus(data.status);
+  const isReady = isReadyToSend(data.checklist);
 
   return (
     <Stack gap="lg">
@@ -107,16 +110,19 @@ export function RequestPage() {
         <Checklist request={data} />
         {isEditable && (
           <Stack gap="xs" mt="md">
-            {!isReady && <Text size="sm">{t('request.notReady')}</Text>}
-            <ErrorMessage error={submit.error} />
-            <Button
-              onClick={() => submit.mutate()}
-              loading={submit.isPending}
-              disabled={!isReady}
-              style={{ alignSelf: 'flex-start' }}
-            >
-              {data.status === 'draft' ? t('request.submit') : t('request.resubmit')}
-            </Button>
+            {/* Sending goes through checking the request first (GOV.UK "check your answers"). */}
+            {isReady ? (
+              <Button
+                component={Link}
+                to={`/requests/${data.id}/check`}
+                rightSection={<ArrowForwardIcon />}
+                style={{ alignSelf: 'flex-start' }}
+              >
+                {t('request.continue')}
+              </Button>
+            ) : (
+              <Text size="sm">{t('request.notReady')}</Text>
+            )}
           </Stack>
         )}
       </section>

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, apiLanguage } from '../../../api/client.ts';
-import type { DecisionReason, RequestDetail, RequestSummary } from '../../../api/types.ts';
+import type { DecisionReason, RequestDetail, RequestSummary, UploadedDocument } from '../../../api/types.ts';
 
 export const requestKey = (requestId: string | undefined) => ['requests', requestId] as const;
 
@@ -15,6 +15,16 @@ export function useRequest(requestId: string | undefined) {
   return useQuery({
     queryKey: requestKey(requestId),
     queryFn: () => api<RequestDetail>(`/api/v1/requests/${requestId}`),
+    enabled: Boolean(requestId),
+  });
+}
+
+/** The files uploaded to a request (under the request's key: an upload refreshes them too). */
+export function useRequestDocuments(requestId: string | undefined) {
+  return useQuery({
+    queryKey: [...requestKey(requestId), 'documents'],
+    queryFn: async () =>
+      (await api<{ documents: UploadedDocument[] }>(`/api/v1/requests/${requestId}/documents`)).documents,
     enabled: Boolean(requestId),
   });
 }
