@@ -87,6 +87,13 @@ describe.each(engines)('notification delivery on %s', (engine) => {
     expect(ics).toContain(`UID:${appointment.id}@mawid\r\n`);
     const utc = new Date(appointment.startsAt).toISOString().replace(/[-:]/g, '').replace('.000Z', 'Z');
     expect(ics).toContain(`DTSTART:${utc}\r\n`);
+    // The event lasts as long as the service, not as long as the slot it starts in.
+    const [service] = await queryRows<{ duration_minutes: number }>(
+      ctx.db,
+      sql`SELECT s.duration_minutes FROM services s JOIN appointments a ON a.service_id = s.id WHERE a.id = ${appointment.id}`,
+    );
+    const end = new Date(new Date(appointment.startsAt).getTime() + service!.duration_minutes * 60_000);
+    expect(ics).toContain(`DTEND:${end.toISOString().replace(/[-:]/g, '').replace('.000Z', 'Z')}\r\n`);
 
     const sms = await smsTo('+14385550123');
     expect(sms).toHaveLength(1);

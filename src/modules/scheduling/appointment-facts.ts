@@ -58,13 +58,12 @@ export async function loadAppointmentFacts(db: Db, appointmentId: string): Promi
   }>(
     db,
     sql`SELECT a.id, a.reference, a.status, a.account_id, a.request_id, r.reference AS request_reference,
-               a.starts_at, s.ends_at,
+               a.starts_at, a.starts_at + sv.duration_minutes * interval '1 minute' AS ends_at,
                c.id AS consulate_id, c.code AS consulate_code, c.name AS consulate_name, c.address, c.city, c.time_zone,
                d.id AS department_id, d.name AS department_name,
                sv.id AS service_id, sv.code AS service_code, sv.name AS service_name, sv.required_documents,
                p.id AS person_id, p.given_name_latin, p.family_name_latin, p.given_name_arabic, p.family_name_arabic
         FROM appointments a
-        JOIN slots s ON s.id = a.slot_id
         JOIN consulates c ON c.id = a.consulate_id
         JOIN departments d ON d.id = a.department_id
         JOIN services sv ON sv.id = a.service_id

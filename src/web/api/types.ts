@@ -39,6 +39,9 @@ export interface OfferedService {
   horizonDays: number;
   minNoticeMinutes: number;
   cancellationCutoffMinutes: number;
+  // Age on the appointment date (whole years); null: no bound.
+  minAgeYears: number | null;
+  maxAgeYears: number | null;
 }
 
 export interface AvailableTime {
@@ -93,7 +96,8 @@ export type RequestStatus =
   | 'accepted'
   | 'rejected'
   | 'withdrawn'
-  | 'completed';
+  | 'completed'
+  | 'expired';
 
 export type ChecklistStatus = 'missing' | 'uploaded' | 'accepted' | 'refused';
 
@@ -119,8 +123,17 @@ export interface RequestSummary {
   createdAt: string;
 }
 
+/** The fee as a step of its own: paid by e-Timbre once the request is accepted, never uploaded. */
+export interface FeeStep {
+  amountMinor: number;
+  currency: string;
+  status: 'free' | 'after_acceptance' | 'to_pay' | 'paid';
+  stampNumber: string | null;
+}
+
 export interface RequestDetail extends RequestSummary {
   checklist: ChecklistItem[];
+  fee: FeeStep;
 }
 
 export interface UploadedDocument {
@@ -138,7 +151,9 @@ export interface UploadedDocument {
 export type AppointmentStatus =
   | 'booked'
   | 'checked_in'
-  | 'completed'
+  | 'called'
+  | 'served'
+  | 'not_served'
   | 'cancelled_by_citizen'
   | 'cancelled_by_consulate'
   | 'no_show';
@@ -158,6 +173,9 @@ export interface Appointment {
   localDate: string;
   localTime: string;
   utcOffset: string;
+  // When the service should end (start + its duration), UTC.
+  endsAt: string;
+  notServedReason: string | null;
   createdAt: string;
 }
 

@@ -66,7 +66,7 @@ export function AppointmentCard(props: {
     const text = buildCalendarFile({
       uid: `${a.reference}@mawid`,
       startsAt: a.startsAt,
-      durationMinutes: service?.durationMinutes ?? 30,
+      endsAt: a.endsAt,
       title: t('calendar.title', { service: serviceName }),
       location: [consulateName, consulate.data?.address ?? ''].join(t('common.separator')),
       description: [
@@ -129,6 +129,14 @@ export function AppointmentCard(props: {
           {person && `${t('requests.for', { name: personName(person, locale) })} · `}
           {t('appointments.reference')} <bdi>{a.reference}</bdi>
         </Text>
+        {a.status === 'not_served' && a.notServedReason && (
+          <Text size="sm" data-testid="appointment-not-served">
+            {t('appointments.notServed.reasonLabel', {
+              reason: t(`appointments.notServed.reason.${a.notServedReason}`),
+            })}{' '}
+            {t('appointments.notServed.rebook')}
+          </Text>
+        )}
         {isActive && cutoff && (
           <Text size="sm" data-testid="appointment-cutoff">
             {canChange

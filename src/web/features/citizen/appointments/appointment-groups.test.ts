@@ -17,6 +17,8 @@ const appointment = (reference: string, status: AppointmentStatus, startsAt: str
   localDate: startsAt.slice(0, 10),
   localTime: startsAt.slice(11, 16),
   utcOffset: '+01:00',
+  endsAt: startsAt,
+  notServedReason: null,
   createdAt: '2026-11-01T10:00:00Z',
 });
 
@@ -31,7 +33,7 @@ describe('groupAppointments', () => {
         appointment('CANCELLED-SOON', 'cancelled_by_citizen', '2026-12-05T09:00:00Z'),
         appointment('BY-CONSULATE', 'cancelled_by_consulate', '2026-12-03T09:00:00Z'),
         appointment('SOON', 'booked', '2026-12-02T09:00:00Z'),
-        appointment('DONE', 'completed', '2026-11-10T09:00:00Z'),
+        appointment('DONE', 'served', '2026-11-10T09:00:00Z'),
         appointment('MISSED', 'no_show', '2026-11-20T09:00:00Z'),
         appointment('CANCELLED-LONG-AGO', 'cancelled_by_citizen', '2026-11-15T09:00:00Z'),
       ],

@@ -1,7 +1,7 @@
 import type { Appointment } from '../../../api/types.ts';
 
-// Strings, not the AppointmentStatus union: the API may know statuses (a call to the counter) this
-// build does not yet, and an unknown one falls to "past" rather than failing.
+// Strings, not the AppointmentStatus union: the API may know statuses this build does not yet, and
+// an unknown one falls to "past" rather than failing.
 const activeStatuses: ReadonlySet<string> = new Set(['booked', 'checked_in', 'called']);
 const cancelledStatuses: ReadonlySet<string> = new Set(['cancelled_by_citizen', 'cancelled_by_consulate']);
 

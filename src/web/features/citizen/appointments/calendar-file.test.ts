@@ -4,7 +4,7 @@ import { buildCalendarFile } from './calendar-file.ts';
 const entry = {
   uid: 'PAR-7K3M-Q9XD@mawid',
   startsAt: '2026-12-01T08:20:00.000Z',
-  durationMinutes: 20,
+  endsAt: '2026-12-01T08:40:00.000Z',
   title: 'Passeport : rendez-vous au consulat',
   location: '19 rue Saulnier, 75009 Paris',
   description: 'Référence PAR-7K3M-Q9XD; apportez vos documents.\nMerci.',

@@ -2,7 +2,8 @@
 export interface CalendarEntry {
   uid: string;
   startsAt: string;
-  durationMinutes: number;
+  // The end of the service (the API's `endsAt`: start + the service's duration), not of the slot.
+  endsAt: string;
   title: string;
   location: string;
   description: string;
@@ -44,7 +45,7 @@ function fold(line: string): string {
  */
 export function buildCalendarFile(entry: CalendarEntry, now: Date = new Date()): string {
   const start = new Date(entry.startsAt);
-  const end = new Date(start.getTime() + entry.durationMinutes * 60_000);
+  const end = new Date(entry.endsAt);
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',

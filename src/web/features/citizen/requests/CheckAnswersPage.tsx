@@ -16,6 +16,7 @@ import { PageTitle } from '../../../ui/PageTitle.tsx';
 import { StatusBadge } from '../../../ui/StatusBadge.tsx';
 import { SummaryList } from '../../../ui/SummaryList.tsx';
 import { useTranslator } from '../../../ui/use-translator.ts';
+import { feeStepText } from './FeeStepNotice.tsx';
 import { documentAnchor, isEditable, isReadyToSend } from './request-progress.ts';
 import { requestKey, useRequest, useRequestDocuments } from './request-queries.ts';
 
@@ -28,7 +29,7 @@ const noFields: string[] = [];
 export function CheckAnswersPage() {
   const { requestId } = useParams();
   const { t } = useTranslation();
-  const { locale, tr } = useTranslator();
+  const { locale, intl, tr } = useTranslator();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const me = useMe();
@@ -106,6 +107,7 @@ export function CheckAnswersPage() {
               change: { to: '/', what: t('checkAnswers.consulate') },
               testId: 'check-consulate',
             },
+            { key: t('request.fee'), value: feeStepText(data.fee, t, intl), testId: 'check-fee' },
           ]}
         />
         <Text size="sm" mt="xs">

@@ -15,6 +15,8 @@ import { localized, personName } from '../../../ui/localized.ts';
 import { formatMinutes, formatMoney } from '../../../ui/money.ts';
 import { PageTitle } from '../../../ui/PageTitle.tsx';
 import { useTranslator } from '../../../ui/use-translator.ts';
+import { usePersons } from '../family/FamilyPage.tsx';
+import { type EligibilityNote, eligibilityNote } from './eligibility-note.ts';
 import { requestKey } from './request-queries.ts';
 
 const fields = ['personId'];
@@ -44,10 +46,17 @@ export function NewRequestPage() {
   const services = useConsulateServices(consulateId);
   const service = services.data?.find((s) => s.id === serviceId);
   const persons = me.data?.persons ?? [];
+  // The dates of birth, for the services that depend on age.
+  const identities = usePersons();
+  const noteOf = (id: string): EligibilityNote =>
+    service && consulate.data
+      ? eligibilityNote(service, identities.data?.find((p) => p.id === id)?.birthDate ?? null, consulate.data.timeZone)
+      : { isOffered: true };
+  const offered = persons.filter((person) => noteOf(person.id).isOffered);
   const [personId, setPersonId] = useState<string | null>(null);
-  // Back from adding a relative, that relative is the one chosen.
-  const arriving = persons.find((person) => person.id === params.get('personId'))?.id;
-  const chosen = personId ?? arriving ?? persons[0]?.id ?? null;
+  // Back from adding a relative, that relative is the one chosen (when the service is for them).
+  const arriving = offered.find((person) => person.id === params.get('personId'))?.id;
+  const chosen = personId ?? arriving ?? offered[0]?.id ?? null;
   const [attempt, setAttempt] = useState(0);
 
   const open = useMutation({
@@ -63,7 +72,7 @@ export function NewRequestPage() {
   const problem = open.error ? problemFeedback(open.error, fields, problemFields, tr) : null;
   const here = `/requests/new?consulateId=${consulateId ?? ''}&serviceId=${serviceId ?? ''}`;
 
-  if (consulate.isPending || services.isPending) return <Loading />;
+  if (consulate.isPending || services.isPending || identities.isPending) return <Loading />;
   if (!consulate.data || !service) {
     return (
       <ErrorMessage error={services.error ?? consulate.error ?? new ApiError(404, 'SERVICE_NOT_OFFERED', undefined)} />
@@ -114,14 +123,20 @@ export function NewRequestPage() {
         error={problem?.fieldErrors.personId}
       >
         <Stack gap="xs" mt="xs">
-          {persons.map((person, index) => (
-            <Radio
-              key={person.id}
-              id={index === 0 ? idOf('personId') : `${idOf('personId')}-${index}`}
-              value={person.id}
-              label={`${personName(person, locale)} — ${t(`family.relation.${person.relation}`)}`}
-            />
-          ))}
+          {persons.map((person, index) => {
+            const note = noteOf(person.id);
+            const name = personName(person, locale);
+            return (
+              <Radio
+                key={person.id}
+                id={index === 0 ? idOf('personId') : `${idOf('personId')}-${index}`}
+                value={person.id}
+                disabled={!note.isOffered}
+                label={`${name} — ${t(`family.relation.${person.relation}`)}`}
+                description={note.key ? t(note.key, { name, ...('params' in note ? note.params : {}) }) : undefined}
+              />
+            );
+          })}
         </Stack>
       </Radio.Group>
       <Anchor component={Link} to={`/family?add=1&next=${encodeURIComponent(here)}`}>

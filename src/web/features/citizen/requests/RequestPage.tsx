@@ -18,6 +18,7 @@ import { useZoneLabel } from '../../../ui/use-zone-label.ts';
 import { PaySection } from '../payments/PaySection.tsx';
 import { Checklist } from './Checklist.tsx';
 import { DecisionNotice } from './DecisionNotice.tsx';
+import { FeeStepNotice } from './FeeStepNotice.tsx';
 import { isEditable as isEditableStatus, isReadyToSend } from './request-progress.ts';
 import { useRequest } from './request-queries.ts';
 
@@ -45,6 +46,7 @@ export function RequestPage() {
   const data = request.data;
   const serviceName = localized(data.service.name, locale);
   const isEditable = isEditableStatus(data.status);
+  const isBeforeDecision = isEditable || data.status === 'submitted';
   const isReady = isReadyToSend(data.checklist);
 
   return (
@@ -94,13 +96,23 @@ export function RequestPage() {
         </section>
       )}
 
-      {(data.status === 'accepted' || data.status === 'completed') && service && (
+      {(data.status === 'accepted' || data.status === 'completed') && service ? (
         <section aria-labelledby="fee-title">
           <Title order={2} size="h3" id="fee-title" mb="sm">
             {t('request.fee')}
           </Title>
           <PaySection request={data} fee={service.fee} />
         </section>
+      ) : (
+        isBeforeDecision && (
+          // Before acceptance the fee is a step to come, never a document to upload.
+          <section aria-labelledby="fee-title">
+            <Title order={2} size="h3" id="fee-title" mb="sm">
+              {t('request.fee')}
+            </Title>
+            <FeeStepNotice fee={data.fee} />
+          </section>
+        )
       )}
       <section aria-labelledby="documents-title">
         <Title order={2} size="h3" id="documents-title" mb="sm">
