@@ -47,3 +47,27 @@ export async function listOfferedServices(db: Db, consulateId: string) {
     cancellationCutoffMinutes: offer.cancellationCutoffMinutes,
   }));
 }
+
+/**
+ * Everything a consulate offers, enabled or not, as its admin manages it: the catalogue entry, the
+ * department, the fee, the booking rules and whether walk-ins are taken.
+ */
+export async function listConsulateOffer(db: Db, consulateId: string) {
+  const consulate = await getConsulate(db, consulateId);
+  const rows = await db
+    .select({ service: services, offer: consulateServices })
+    .from(consulateServices)
+    .innerJoin(services, eq(services.id, consulateServices.serviceId))
+    .where(eq(consulateServices.consulateId, consulateId))
+    .orderBy(asc(services.departmentKind), asc(services.code));
+  return rows.map(({ service, offer }) => ({
+    ...service,
+    departmentId: offer.departmentId,
+    fee: { amountMinor: offer.feeMinor, currency: consulate.currency, isDemoValue: offer.isDemoFee },
+    horizonDays: offer.horizonDays,
+    minNoticeMinutes: offer.minNoticeMinutes,
+    cancellationCutoffMinutes: offer.cancellationCutoffMinutes,
+    isEnabled: offer.isEnabled,
+    acceptsWalkIns: offer.acceptsWalkIns,
+  }));
+}

@@ -60,3 +60,11 @@ export const offeredServiceSchema = serviceSchema
 
 export const serviceListSchema = z.object({ services: z.array(serviceSchema) });
 export const offeredServiceListSchema = z.object({ services: z.array(offeredServiceSchema) });
+
+export const consulateOfferSchema = offeredServiceSchema
+  .extend({
+    isEnabled: z.boolean().describe('Offered to citizens; a disabled service keeps its settings'),
+    acceptsWalkIns: z.boolean().describe('The desk may give a ticket to someone without an appointment'),
+  })
+  .meta({ id: 'ConsulateOffer' });
+export const consulateOfferListSchema = z.object({ services: z.array(consulateOfferSchema) });

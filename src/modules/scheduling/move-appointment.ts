@@ -13,11 +13,20 @@ import { assertBeforeCutoff, lockAppointment } from './load-own-appointment.ts';
 /**
  * Moves an appointment to another slot of the same service. In one transaction it takes the new
  * seat first (with the same atomic checks as a booking) and only then frees the old one, so a
- * failed move leaves the person with the appointment they had.
+ * failed move leaves the person with the appointment they had. The citizen (or the call center for
+ * them) moves until the service's cut-off; the consulate (`by: 'consulate'`) may move at any time
+ * before check-in, since it moves appointments its own changes stranded. The new time still
+ * respects the notice, so the person always hears of it in time.
  */
 export async function moveAppointment(
   deps: { db: Db; clock: Clock },
-  input: { actor: Actor; appointmentId: string; ownerAccountId: string | null; slotId: number },
+  input: {
+    actor: Actor;
+    appointmentId: string;
+    ownerAccountId: string | null;
+    slotId: number;
+    by?: 'citizen' | 'consulate';
+  },
 ): Promise<{ appointment: AppointmentRow; previousSlotId: number }> {
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
@@ -26,7 +35,7 @@ export async function moveAppointment(
     if (current.status !== 'booked') {
       throw new AppError('APPOINTMENT_TRANSITION_REFUSED', 409, `A ${current.status} appointment cannot move.`);
     }
-    assertBeforeCutoff(current, now);
+    if (input.by !== 'consulate') assertBeforeCutoff(current, now);
     if (Number(current.slot_id) === input.slotId) {
       throw new AppError('SAME_SLOT', 409, 'The appointment is already in this slot.');
     }

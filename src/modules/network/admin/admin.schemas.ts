@@ -59,6 +59,10 @@ export const updateOfferBody = z
       .min(0)
       .max(60 * 24 * 60)
       .optional(),
+    acceptsWalkIns: z
+      .boolean()
+      .optional()
+      .describe('Whether the desk may give a ticket to someone without an appointment'),
   })
   .refine((body) => Object.keys(body).length > 0, { message: 'must change at least one field' });
 
@@ -84,6 +88,7 @@ export const departmentsSchema = z.object({
       id: z.uuid(),
       kind: z.string(),
       name: z.object({ ar: z.string(), fr: z.string(), en: z.string(), es: z.string().optional() }),
+      ticketPrefix: z.string().describe('The letters before its ticket numbers (P-042)'),
       hours: z.array(
         z.object({
           weekday: z.number(),
@@ -109,5 +114,8 @@ export const closureSchema = z.object({
   name: z.object({ ar: z.string(), fr: z.string(), en: z.string(), es: z.string().optional() }),
 });
 
-export const dayQuery = z.object({ date: localDateSchema });
+export const dayQuery = z.object({
+  date: localDateSchema,
+  departmentId: uuidSchema.optional().describe('Only this department'),
+});
 export const reasonBody = z.object({ reason: text().trim().min(3, 'must say why').max(500) });

@@ -12,6 +12,7 @@ export interface OfferChange {
   horizonDays?: number;
   minNoticeMinutes?: number;
   cancellationCutoffMinutes?: number;
+  acceptsWalkIns?: boolean;
 }
 
 /** Changes a consulate's offer of a service; a longer horizon extends the calendar at once. */
