@@ -7,7 +7,7 @@ if (!hasChromium) console.warn(chromiumMissingNotice);
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', ...(hasChromium ? ['e2e/**/*.spec.ts'] : [])],
+    include: ['src/**/*.test.ts', 'e2e/support/**/*.test.ts', ...(hasChromium ? ['e2e/**/*.spec.ts'] : [])],
     globalSetup: ['src/test/global-setup.ts'],
     // One PGlite per worker, shared by the files that worker runs (see src/test/databases.ts):
     // starting one costs seconds and ~0.8 GB, so files are not isolated from each other.

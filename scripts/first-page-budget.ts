@@ -21,8 +21,9 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 export function firstPageJs(bundle: Bundle): Weighed[] {
   const chunks = Object.values(bundle).filter((item) => item.type === 'chunk');
   const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
-  const entry = chunks.find((chunk) => chunk.isEntry);
-  if (!entry) throw new Error('The build has no entry chunk.');
+  // The citizen portal's entry (the staff app is another entry, with its own first page).
+  const entry = chunks.find((chunk) => chunk.isEntry && /\/src\/web\/(main\.tsx|index\.html)$/.test(chunk.facadeModuleId ?? ''));
+  if (!entry) throw new Error('The build has no entry chunk for the citizen portal.');
   const seen = new Set<string>();
   const visit = (fileName: string) => {
     if (seen.has(fileName)) return;

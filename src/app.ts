@@ -22,6 +22,7 @@ import { networkRoutes } from './modules/network/network.routes.ts';
 import { type MailCatcher, notificationsRoutes } from './modules/notifications/index.ts';
 import { paymentsRoutes, stampsRoutes, treasuryRoutes } from './modules/payments/index.ts';
 import { counterRoutes } from './modules/reception/counter.routes.ts';
+import { staffRoutes } from './modules/staff/staff.routes.ts';
 import { receptionRoutes } from './modules/reception/reception.routes.ts';
 import { requestsRoutes } from './modules/requests/requests.routes.ts';
 import { AvailabilityCache } from './modules/scheduling/availability.ts';
@@ -155,6 +156,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; deps:
   documentsRoutes(app, deps);
   receptionRoutes(app, deps);
   counterRoutes(app, deps);
+  staffRoutes(app, deps);
   notificationsRoutes(app, deps, { mailCatcher: options.mailCatcher });
   paymentsRoutes(app, deps);
   stampsRoutes(app, deps);

@@ -6,6 +6,7 @@ import { seedDemo } from './modules/network/demo/seed-demo.ts';
 import { createChannels } from './modules/notifications/index.ts';
 import { systemClock } from './platform/clock.ts';
 import { type Database, openDatabase } from './platform/db.ts';
+import { loadKeys } from './platform/keys.ts';
 import { buildWebIfMissing } from './platform/web.ts';
 
 const HELP = `mawid — consular appointments and e-Timbre
@@ -61,13 +62,16 @@ async function start(config: Config) {
   const log = pino({ level: config.LOG_LEVEL });
   const database = await open(config);
   await database.migrate();
+  // One set of keys for the seed and the app: demo staff are enrolled with the demo authenticator
+  // secret, sealed with the master key the app opens it with.
+  const keys = loadKeys(config);
   if (config.SEED_DEMO) {
-    const result = await seedDemo({ db: database.db, clock: systemClock });
+    const result = await seedDemo({ db: database.db, clock: systemClock, keys });
     if (result.seeded) log.info(result, 'demo network seeded');
   }
   await buildWebIfMissing(log);
   const channels = await createChannels(config, database.db);
-  const { app, deps } = await buildApp({ config, database, mailCatcher: channels.mailCatcher });
+  const { app, deps } = await buildApp({ config, database, mailCatcher: channels.mailCatcher, keys });
   const background = config.WORKER_IN_PROCESS ? await startBackgroundWork(deps, log, channels) : undefined;
   onShutdown(log, [() => app.close(), async () => background?.stop(), () => channels.close(), () => database.close()]);
   await app.listen({ host: config.HOST, port: config.PORT });
@@ -130,7 +134,7 @@ export async function main(argv: string[]): Promise<void> {
     case 'seed': {
       const database = await open(config);
       await database.migrate();
-      const result = await seedDemo({ db: database.db, clock: systemClock });
+      const result = await seedDemo({ db: database.db, clock: systemClock, keys: loadKeys(config) });
       await database.close();
       log.info(result, result.seeded ? 'demo network seeded' : 'database already has a network; nothing seeded');
       return;

@@ -59,10 +59,12 @@ export async function startServer(): Promise<RunningServer> {
   const log = pino({ level: config.LOG_LEVEL });
   const database = await openPglite(undefined);
   await database.migrate();
-  await seedDemo({ db: database.db, clock: systemClock });
+  // The demo staff are enrolled with the demo authenticator secret, as `mawid start` seeds them.
+  const keys = ephemeralKeys();
+  await seedDemo({ db: database.db, clock: systemClock, keys });
   await buildWebIfMissing(log);
   const channels = await createChannels(config, database.db);
-  const { app, deps } = await buildApp({ config, database, mailCatcher: channels.mailCatcher, keys: ephemeralKeys() });
+  const { app, deps } = await buildApp({ config, database, mailCatcher: channels.mailCatcher, keys });
   const background = await startBackgroundWork(deps, log, channels);
   await app.listen({ host: config.HOST, port });
 

@@ -15,6 +15,7 @@ beforeAll(async () => {
   dist = mkdtempSync(join(tmpdir(), 'mawid-web-'));
   mkdirSync(join(dist, 'assets'));
   writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Mawid</title>');
+  writeFileSync(join(dist, 'staff.html'), '<!doctype html><title>Mawid staff</title>');
   writeFileSync(join(dist, 'assets', 'index-abc123.js'), script);
   writeFileSync(join(dist, 'assets', 'index-abc123.js.br'), brotliCompressSync(script));
   app = Fastify({ logger: false });
@@ -40,6 +41,16 @@ describe('serving the web portal', () => {
       expect(response.headers['cache-control']).toBe('no-cache');
       expect(response.body).toContain('<title>Mawid</title>');
     }
+  });
+
+  it('answers every address under /staff with the staff app, and nothing else with it', async () => {
+    for (const url of ['/staff', '/staff/', '/staff/verification/0b7f3c1e', '/staff/sign-in?next=%2F']) {
+      const response = await page(url);
+      expect(response.statusCode, url).toBe(200);
+      expect(response.headers['cache-control']).toBe('no-cache');
+      expect(response.body, url).toContain('<title>Mawid staff</title>');
+    }
+    expect((await page('/staffing')).body).toContain('<title>Mawid</title>');
   });
 
   it('keeps the API’s problem details for unknown API and server paths, even for a browser', async () => {

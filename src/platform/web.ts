@@ -6,6 +6,9 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 /** Where `vite build` writes the citizen portal (vite.config.ts: build.outDir). */
 export const webDistDir = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 const indexFile = 'index.html';
+// The staff app: its own page, for every address under /staff.
+const staffFile = 'staff.html';
+const isStaffPath = (url: string) => url === '/staff' || url.startsWith('/staff/') || url.startsWith('/staff?');
 
 // Paths that belong to the server: an unknown one is a 404 problem, never the portal's page.
 const serverPrefixes = ['/api/', '/api?', '/sandbox', '/dev/', '/docs', '/healthz', '/readyz', '/metrics'];
@@ -47,7 +50,8 @@ export async function registerWeb(app: FastifyInstance, dir: string = webDistDir
     if (isServerPath(request.url)) return reply.callNotFound();
     const wantsPage = request.headers.accept?.includes('text/html') ?? false;
     if (!wantsPage && !isSiteRoot(request.url)) return reply.callNotFound();
-    return reply.sendFile(indexFile, distDir, { cacheControl: false });
+    const page = isStaffPath(request.url) ? staffFile : indexFile;
+    return reply.sendFile(page, distDir, { cacheControl: false });
   });
 }
 

@@ -7,9 +7,10 @@ import type { LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { accounts, persons } from '../modules/accounts/accounts.tables.ts';
-import { DEMO_PASSWORD, seedDemo } from '../modules/network/demo/seed-demo.ts';
+import { totpCode } from '../modules/accounts/totp.ts';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET, seedDemo } from '../modules/network/demo/seed-demo.ts';
 import { consulates, departments, services } from '../modules/network/network.tables.ts';
-import { SESSION_COOKIE } from '../platform/auth.ts';
+import { SESSION_COOKIE, sessionTokenHash } from '../platform/auth.ts';
 import { ManualClock } from '../platform/clock.ts';
 import { type Database, type Db, queryRows } from '../platform/db.ts';
 import type { App, AppDeps } from '../platform/http.ts';
@@ -39,7 +40,9 @@ export async function createTestContext(engine: Engine): Promise<TestContext> {
   const database = await testDatabase(engine);
   await resetDatabase(database);
   const clock = new ManualClock(new Date(TEST_NOW));
-  await seedDemo({ db: database.db, clock }, testNetwork());
+  // The same keys seal the demo staff's TOTP secret and serve the app, which must open it.
+  const keys = ephemeralKeys();
+  await seedDemo({ db: database.db, clock, keys }, testNetwork());
   const dataDir = mkdtempSync(join(tmpdir(), 'mawid-test-'));
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -47,7 +50,7 @@ export async function createTestContext(engine: Engine): Promise<TestContext> {
     AVAILABILITY_CACHE_SECONDS: '2',
     DATA_DIR: dataDir,
   });
-  const { app, deps } = await buildApp({ config, database, clock, logger: false, keys: ephemeralKeys() });
+  const { app, deps } = await buildApp({ config, database, clock, logger: false, keys });
   app.addHook('onClose', async () => rmSync(dataDir, { recursive: true, force: true }));
   await app.ready();
   const consulateRows = await database.db.select().from(consulates);
@@ -84,15 +87,99 @@ export function cookieOf(response: LightMyRequestResponse): string {
   return `${SESSION_COOKIE}=${cookie.value}`;
 }
 
-/** Signs a seeded account in through the API and returns its cookie header. */
-export async function signIn(ctx: TestContext, email: string, password = DEMO_PASSWORD): Promise<string> {
+/**
+ * Signs an account in through the API (password only) and returns its cookie header. For staff the
+ * session still waits for its second factor: for tests of that half-open state.
+ */
+export async function signInPending(
+  ctx: TestContext,
+  email: string,
+  password = DEMO_PASSWORD,
+  remoteAddress = anyAddress(),
+): Promise<string> {
   const response = await ctx.app.inject({
     method: 'POST',
     url: '/api/v1/auth/sign-in',
     payload: { email, password },
-    remoteAddress: `10.0.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`,
+    remoteAddress,
   });
-  if (response.statusCode !== 200) throw new Error(`sign-in ${email}: ${response.statusCode} ${response.body}`);
+  if (response.statusCode !== 200 && response.statusCode !== 202) {
+    throw new Error(`sign-in ${email}: ${response.statusCode} ${response.body}`);
+  }
+  return cookieOf(response);
+}
+
+// Sign-ins of one account, one after the other (see signInWithSecondFactor).
+const signInsInFlight = new Map<string, Promise<unknown>>();
+
+/**
+ * Signs a seeded account in through the API and returns its cookie header, fully signed in: staff
+ * complete the second factor with the code of DEMO_TOTP_SECRET at the test clock's time.
+ *
+ * The session has no idle limit: most tests move the clock by hours between two calls of the same
+ * staff member, which is not what they test. Tests of the staff session limits use
+ * signInWithSecondFactor, whose session keeps them.
+ */
+export async function signIn(ctx: TestContext, email: string, password = DEMO_PASSWORD): Promise<string> {
+  const cookie = await signInWithSecondFactor(ctx, email, password);
+  await ctx.db.execute(
+    sql`UPDATE sessions SET idle_minutes = NULL
+        WHERE token_hash = ${sessionTokenHash(cookie.slice(SESSION_COOKIE.length + 1))}`,
+  );
+  return cookie;
+}
+
+/**
+ * Signs a seeded account in through the API with its second factor (staff: the code of
+ * DEMO_TOTP_SECRET at the test clock's time), and returns the cookie of a session with the real limits.
+ *
+ * Tests sign the same staff member in many times at one frozen instant, and a TOTP step is accepted
+ * once: the account's last accepted step is forgotten before each code (replays are refused, and
+ * tested, in the accounts module). Sign-ins of one account are serialized for the same reason.
+ */
+export async function signInWithSecondFactor(
+  ctx: TestContext,
+  email: string,
+  password = DEMO_PASSWORD,
+): Promise<string> {
+  const key = `${ctx.engine}:${email.toLowerCase()}`;
+  const previous = signInsInFlight.get(key) ?? Promise.resolve();
+  const attempt = previous.catch(() => undefined).then(() => signInNow(ctx, email, password));
+  signInsInFlight.set(key, attempt);
+  try {
+    return await attempt;
+  } finally {
+    if (signInsInFlight.get(key) === attempt) signInsInFlight.delete(key);
+  }
+}
+
+// Each sign-in from its own address: the per-address rate limits are not what these tests are about.
+const anyAddress = () => `10.0.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+
+async function signInNow(ctx: TestContext, email: string, password: string): Promise<string> {
+  const remoteAddress = anyAddress();
+  const pending = await signInPending(ctx, email, password, remoteAddress);
+  const step = await ctx.app.inject({
+    method: 'GET',
+    url: '/api/v1/auth/second-factor',
+    headers: { cookie: pending },
+    remoteAddress,
+  });
+  // Citizens: nothing is pending, the session is complete.
+  if (step.statusCode === 409) return pending;
+  if (step.json().secondFactor !== 'verify') throw new Error(`sign-in ${email}: no second factor enrolled`);
+  await ctx.db
+    .update(accounts)
+    .set({ totpLastStep: null })
+    .where(eq(sql`lower(${accounts.email})`, email.toLowerCase()));
+  const response = await ctx.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/second-factor/verify',
+    headers: { cookie: pending },
+    payload: { code: await totpCode(DEMO_TOTP_SECRET, ctx.clock.now()) },
+    remoteAddress,
+  });
+  if (response.statusCode !== 200) throw new Error(`second factor ${email}: ${response.statusCode} ${response.body}`);
   return cookieOf(response);
 }
 

@@ -104,3 +104,20 @@ export const changePasswordBody = z.object({
 });
 
 export const signInBody = z.object({ email: emailSchema, password: text().min(1).max(128) });
+
+// Staff's second factor. The code of the authenticator app, and a recovery code as printed
+// (`XXXXX-XXXXX`; spaces, a missing dash or lower case are accepted, as people type them).
+export const totpCodeInput = text()
+  .trim()
+  .regex(/^[0-9]{6}$/, 'must be the 6-digit code of the authenticator app');
+export const recoveryCodeInput = text()
+  .trim()
+  .regex(/^[0-9A-Za-z]{5}[\s-]?[0-9A-Za-z]{5}$/, 'must be a recovery code: 10 letters and digits');
+export const confirmSecondFactorBody = z.object({ code: totpCodeInput });
+export const verifySecondFactorBody = z
+  .object({ code: totpCodeInput.optional(), recoveryCode: recoveryCodeInput.optional() })
+  .refine((body) => (body.code === undefined) !== (body.recoveryCode === undefined), {
+    message: 'give either the code of the app or a recovery code',
+    path: ['code'],
+  });
+export const resetSecondFactorBody = z.object({ reason: text().trim().min(3, 'must say why').max(500) });

@@ -1,4 +1,3 @@
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import {
   clearSessionCookie,
@@ -18,10 +17,11 @@ import {
   personParams,
   personSchema,
   registerBody,
+  secondFactorStepSchema,
   signInBody,
   updatePersonBody,
 } from './accounts.schemas.ts';
-import { accounts } from './accounts.tables.ts';
+import { describeAccount } from './describe-account.ts';
 import {
   changePassword,
   confirmEmail,
@@ -31,6 +31,7 @@ import {
 } from './manage-password.ts';
 import { addPerson, listPersons, updatePerson } from './manage-persons.ts';
 import { registerCitizen } from './register-citizen.ts';
+import { secondFactorRoutes } from './second-factor.routes.ts';
 import { checkCredentials } from './sign-in.ts';
 
 // Routes that guess or send secrets are throttled per address; sign-in is also throttled per
@@ -41,27 +42,7 @@ const noContent = { 204: z.null().describe('No content') };
 export function accountsRoutes(app: App, deps: AppDeps) {
   const { db, sessions, config, clock } = deps;
 
-  async function me(accountId: string, departmentIds: string[]) {
-    const [account] = await db.select().from(accounts).where(eq(accounts.id, accountId));
-    return {
-      id: account!.id,
-      email: account!.email,
-      role: account!.role,
-      consulateId: account!.consulateId,
-      departmentIds,
-      locale: account!.locale,
-      phone: account!.phone,
-      emailConfirmed: account!.emailVerifiedAt !== null,
-      persons: (await listPersons(db, accountId)).map((p) => ({
-        id: p.id,
-        relation: p.relation,
-        givenNameLatin: p.givenNameLatin,
-        familyNameLatin: p.familyNameLatin,
-        givenNameArabic: p.givenNameArabic,
-        familyNameArabic: p.familyNameArabic,
-      })),
-    };
-  }
+  const me = (accountId: string, departmentIds: string[]) => describeAccount(db, accountId, departmentIds);
 
   async function openSession(reply: Parameters<typeof setSessionCookie>[0], accountId: string) {
     const session = await sessions.create(accountId);
@@ -94,18 +75,29 @@ export function accountsRoutes(app: App, deps: AppDeps) {
       schema: {
         tags: ['accounts'],
         summary: 'Sign in with e-mail and password; sets an HTTP-only session cookie',
+        description:
+          'Citizens are signed in (200, the account). Staff get 202 and a session that opens only the ' +
+          'second-factor routes until they enrol an authenticator app or give its code (`secondFactor`).',
         body: signInBody,
-        response: { 200: meSchema, ...problems(400, 401, 429) },
+        response: { 200: meSchema, 202: secondFactorStepSchema, ...problems(400, 401, 429) },
       },
     },
     async (request, reply) => {
-      const { accountId } = await checkCredentials(db, request.body.email, request.body.password, clock.now());
+      const signedIn = await checkCredentials(db, request.body.email, request.body.password, clock.now());
       // A fresh session at every sign-in: a token planted before sign-in is worth nothing after.
       const previous = request.cookies[SESSION_COOKIE];
       if (previous) await sessions.revoke(previous);
-      const session = await openSession(reply, accountId);
+      if (signedIn.role !== 'citizen') {
+        const session = await sessions.create(signedIn.accountId, db, { isSecondFactorPending: true });
+        setSessionCookie(reply, session.token, session.expiresAt, config.COOKIE_SECURE);
+        return reply.status(202).send({
+          secondFactor: signedIn.isSecondFactorEnrolled ? ('verify' as const) : ('enrol' as const),
+          expiresAt: session.expiresAt.toISOString(),
+        });
+      }
+      const session = await openSession(reply, signedIn.accountId);
       const principal = await sessions.resolve(session.token);
-      return me(accountId, principal?.departmentIds ?? []);
+      return reply.status(200).send(await me(signedIn.accountId, principal?.departmentIds ?? []));
     },
   );
 
@@ -272,4 +264,7 @@ export function accountsRoutes(app: App, deps: AppDeps) {
       return (await listPersons(db, principal.accountId)).find((p) => p.id === request.params.personId)!;
     },
   );
+
+  // Staff's second factor (and its reset by administrators) has its own file.
+  secondFactorRoutes(app, deps);
 }

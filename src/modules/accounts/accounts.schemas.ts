@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { locales } from '../../platform/i18n/i18n.ts';
 import { registerFields } from './accounts.inputs.ts';
 import { roles } from './accounts.tables.ts';
+import { RECOVERY_CODE_COUNT } from './recovery-codes.ts';
 
 // The pure input schemas live in accounts.inputs.ts (the web app shares them).
 export {
@@ -11,6 +12,7 @@ export {
   changePasswordBody,
   cnieNumber,
   confirmEmailBody,
+  confirmSecondFactorBody,
   consularRegistrationNumber,
   emailSchema,
   latinName,
@@ -21,8 +23,10 @@ export {
   personRelationInput,
   phoneNumber,
   registerFields,
+  resetSecondFactorBody,
   signInBody,
   updatePersonBody,
+  verifySecondFactorBody,
 } from './accounts.inputs.ts';
 
 export const registerBody = z.object({ ...registerFields, locale: z.enum(locales).default('fr') });
@@ -68,3 +72,36 @@ export const meSchema = z
     ),
   })
   .meta({ id: 'Me' });
+
+/** What a staff session still owes before it opens anything. */
+export const secondFactorStepSchema = z
+  .object({
+    secondFactor: z
+      .enum(['enrol', 'verify'])
+      .describe('enrol: no authenticator yet (start the enrolment); verify: give the code of the app'),
+    expiresAt: z.string().describe('When this half-open session ends if the second factor is not given'),
+  })
+  .meta({ id: 'SecondFactorStep' });
+
+export const secondFactorEnrolmentSchema = z
+  .object({
+    secret: z.string().describe('Base32, for typing into an app by hand; shown this once'),
+    otpauthUrl: z.string().describe('otpauth://totp/… as authenticator apps read it'),
+    qrCode: z.string().describe('The otpauth URL as a PNG QR code, in a data: URL'),
+  })
+  .meta({ id: 'SecondFactorEnrolment' });
+
+export const recoveryCodesSchema = z
+  .object({
+    recoveryCodes: z
+      .array(z.string())
+      .length(RECOVERY_CODE_COUNT)
+      .describe('Single-use codes that replace the app once each; shown this once'),
+  })
+  .meta({ id: 'RecoveryCodes' });
+
+export const consulateStaffParams = z.object({
+  consulateId: z.uuid({ error: 'must be a UUID' }),
+  accountId: z.uuid({ error: 'must be a UUID' }),
+});
+export const staffParams = z.object({ accountId: z.uuid({ error: 'must be a UUID' }) });

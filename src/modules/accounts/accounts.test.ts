@@ -5,7 +5,8 @@ import { SESSION_COOKIE } from '../../platform/auth.ts';
 import { queryRows } from '../../platform/db.ts';
 import { engines } from '../../test/databases.ts';
 import { cookieOf, countRows, createTestContext, signIn, TEST_NOW, type TestContext } from '../../test/harness.ts';
-import { DEMO_PASSWORD } from '../network/demo/seed-demo.ts';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../network/demo/seed-demo.ts';
+import { totpCode } from './totp.ts';
 
 let addressCounter = 0;
 /** A fresh client address per request, so the per-address throttle only bites where a test wants it. */
@@ -205,20 +206,34 @@ describe.each(engines)('accounts and sessions on %s', (engine) => {
       expect(unknown.headers['set-cookie']).toBeUndefined();
     });
 
-    it('signs a staff member in with the e-mail in any case and tells their role, consulate and departments', async () => {
+    it('signs a staff member in with the e-mail in any case, and tells their role, consulate and departments once the second factor is given', async () => {
       const response = await signInRequest({ email: 'Agent.PAR@mawid.example', password: DEMO_PASSWORD });
-      expect(response.statusCode, response.body).toBe(200);
-      expect(response.json()).toMatchObject({
+      expect(response.statusCode, response.body).toBe(202);
+      expect(response.json()).toMatchObject({ secondFactor: 'verify' });
+      const cookie = response.cookies.find((c) => c.name === SESSION_COOKIE)!;
+      expect(cookie).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Lax' });
+      const verified = await ctx.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/second-factor/verify',
+        headers: { cookie: cookieOf(response) },
+        payload: { code: await totpCode(DEMO_TOTP_SECRET, ctx.clock.now()) },
+        remoteAddress: freshAddress(),
+      });
+      expect(verified.statusCode, verified.body).toBe(200);
+      expect(verified.json()).toMatchObject({
         email: 'agent.par@mawid.example',
         role: 'consular_agent',
         consulateId: ctx.ids.consulates.PAR,
         departmentIds: [ctx.ids.departments['PAR:passport']],
         persons: [],
       });
-      const cookie = response.cookies.find((c) => c.name === SESSION_COOKIE)!;
-      expect(cookie).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Lax' });
-      const whoAmI = await me(cookieOf(response));
-      expect(whoAmI.json()).toEqual(response.json());
+      expect(verified.cookies.find((c) => c.name === SESSION_COOKIE)).toMatchObject({
+        httpOnly: true,
+        secure: true,
+        sameSite: 'Lax',
+      });
+      const whoAmI = await me(cookieOf(verified));
+      expect(whoAmI.json()).toEqual(verified.json());
     });
 
     it('answers /me for a citizen with their persons, and 401 without or with a made-up session', async () => {
@@ -284,8 +299,8 @@ describe.each(engines)('accounts and sessions on %s', (engine) => {
       expect((await signOut()).statusCode).toBe(204);
     });
 
-    it('ends a session once its 12 hours have passed', async () => {
-      const cookie = await signIn(ctx, 'callcenter@mawid.example');
+    it('ends a citizen’s session once its 12 hours have passed', async () => {
+      const cookie = await signIn(ctx, 'youssef.elidrissi@example.org');
       expect((await me(cookie)).statusCode).toBe(200);
       try {
         ctx.clock.advanceMinutes(12 * 60 - 1);

@@ -86,6 +86,9 @@ type Decode = (data: Uint8ClampedArray, width: number, height: number) => { data
 const loaded: unknown = jsQRModule;
 const jsQR = (typeof loaded === 'function' ? loaded : (loaded as { default: unknown }).default) as Decode;
 
+/** The text of a QR code in RGBA pixels, or null: jsQR, whichever way the loader gave it. */
+export const decodeQrPixels: Decode = (data, width, height) => jsQR(data, width, height);
+
 /** The text of the first QR code found in the PDF's images, or null. */
 export function decodePdfQr(pdf: Buffer): string | null {
   for (const image of extractPdfImages(pdf)) {

@@ -23,7 +23,24 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
   return out;
 }
 
-const catalogues = { ar: flatten(ar), fr: flatten(fr), en: flatten(en), es: flatten(es) };
+// The staff app reads the shared catalogue with its own under `staff.` (i18n/setup.ts): checked as one.
+const staffFiles = import.meta.glob<Tree>('./staff/**/*.json', { eager: true, import: 'default' });
+function staffTree(language: string): Tree {
+  const tree: Tree = {};
+  for (const [path, words] of Object.entries(staffFiles)) {
+    const match = /^\.\/staff\/(?:([a-z-]+)\/)?([a-z]{2})\.json$/.exec(path);
+    if (!match || match[2] !== language) continue;
+    if (match[1]) tree[match[1]] = words;
+    else Object.assign(tree, words);
+  }
+  return tree;
+}
+const catalogues = {
+  ar: flatten({ ...ar, staff: staffTree('ar') }),
+  fr: flatten({ ...fr, staff: staffTree('fr') }),
+  en: flatten({ ...en, staff: staffTree('en') }),
+  es: flatten({ ...es, staff: staffTree('es') }),
+};
 const languages = Object.keys(catalogues) as (keyof typeof catalogues)[];
 
 // The portal's own sources, read as text (Vite's import.meta.glob), tests left out.

@@ -9,19 +9,43 @@ const catalogues: Record<Locale, () => Promise<{ default: ResourceKey }>> = {
   en: () => import('./en.json'),
   es: () => import('./es.json'),
 };
+// The staff app's own words, under `staff.…`, never fetched by the citizen portal: one file per
+// language for the shell (staff/<lang>.json) and one per screen family (staff/<section>/<lang>.json,
+// read as `staff.<section>.…`).
+const staffCatalogues = import.meta.glob<{ default: Record<string, unknown> }>('./staff/**/*.json');
+let withStaff = false;
+
+async function loadStaffCatalogue(locale: Locale): Promise<Record<string, unknown>> {
+  const merged: Record<string, unknown> = {};
+  await Promise.all(
+    Object.entries(staffCatalogues).map(async ([path, load]) => {
+      const match = /^\.\/staff\/(?:([a-z-]+)\/)?([a-z]{2})\.json$/.exec(path);
+      if (!match || match[2] !== locale) return;
+      const words = (await load()).default;
+      if (match[1]) merged[match[1]] = words;
+      else Object.assign(merged, words);
+    }),
+  );
+  return merged;
+}
+
+async function loadCatalogue(locale: Locale): Promise<ResourceKey> {
+  if (!withStaff) return (await catalogues[locale]()).default;
+  const [shared, staff] = await Promise.all([catalogues[locale](), loadStaffCatalogue(locale)]);
+  return { ...(shared.default as Record<string, unknown>), staff } as ResourceKey;
+}
 
 const chunkBackend: BackendModule = {
   type: 'backend',
   callbackApi: true,
   init() {},
   read(language, _namespace, callback) {
-    const load = catalogues[language as Locale];
-    if (!load) {
+    if (!(language in catalogues)) {
       callback(new Error(`No catalogue for ${language}`), false);
       return;
     }
-    load().then(
-      (module) => callback(null, module.default),
+    loadCatalogue(language as Locale).then(
+      (catalogue) => callback(null, catalogue),
       (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), false),
     );
   },
@@ -41,8 +65,12 @@ function applyToDocument(locale: Locale) {
   document.documentElement.dir = directionOf(locale);
 }
 
-/** Starts i18next with the remembered or the browser's language; resolves once its catalogue is in. */
-export async function startI18n(): Promise<Locale> {
+/**
+ * Starts i18next with the remembered or the browser's language; resolves once its catalogue is in.
+ * The staff app asks for its own catalogue too (`staff: true`).
+ */
+export async function startI18n(options: { staff?: boolean } = {}): Promise<Locale> {
+  withStaff = options.staff === true;
   const locale = pickLocale(readStoredLocale(), navigator.languages ?? [navigator.language]);
   applyToDocument(locale);
   await i18next

@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { count, sql } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db.ts';
-import { accounts, hashPassword, persons, type Role, staffDepartments } from '../../accounts/index.ts';
+import type { Keys } from '../../../platform/keys.ts';
+import { accounts, hashPassword, persons, type Role, sealTotpSecret, staffDepartments } from '../../accounts/index.ts';
 import { materializeAllSlots } from '../../scheduling/index.ts';
 import {
   closures,
@@ -18,6 +20,14 @@ import type { DemoConsulate, DemoNetwork } from './demo-network.types.ts';
 
 /** The password of every demo account (listed in the README). Demo databases only. */
 export const DEMO_PASSWORD = 'Mawid-demo-2026';
+
+/**
+ * The TOTP secret of every demo staff account (listed in the README with a one-liner that prints
+ * its current code), seeded already enrolled. Public, like the password: demo databases only. No
+ * recovery codes are seeded: printed in a README they would be a way around the second factor that
+ * nobody can use up; HQ resets a demo account's second factor instead.
+ */
+export const DEMO_TOTP_SECRET = 'MAWIDDEMOSTAFFSECONDFACTOR234567';
 
 export interface DemoAccount {
   email: string;
@@ -81,9 +91,12 @@ export function demoFee(madMinor: number, consulate: DemoConsulate): number {
  * Seeds the demo network into an empty database: catalogue, consulates, departments, counters,
  * hours, holidays, demo fees and demo accounts; then materializes the slots. Does nothing on a
  * database that already has consulates.
+ *
+ * With the application's `keys`, demo staff are enrolled with DEMO_TOTP_SECRET (sealed with the
+ * master key, as every TOTP secret); without them, they enrol an app at their first sign-in.
  */
 export async function seedDemo(
-  deps: { db: Db; clock: Clock },
+  deps: { db: Db; clock: Clock; keys?: Keys },
   network: DemoNetwork = demoNetwork,
 ): Promise<{ seeded: boolean; consulates: number; slots: number }> {
   const { db, clock } = deps;
@@ -198,9 +211,13 @@ export async function seedDemo(
       (await tx.select({ id: consulates.id, code: consulates.code }).from(consulates)).map((c) => [c.code, c.id]),
     );
     for (const [index, demo] of demoAccounts.entries()) {
+      // The id is chosen here: the sealed secret is bound to it.
+      const id = randomUUID();
+      const sealingKey = demo.role === 'citizen' ? undefined : deps.keys?.documentMasterKey;
       const [account] = await tx
         .insert(accounts)
         .values({
+          id,
           email: demo.email,
           passwordHash: passwordHashes[index]!,
           role: demo.role,
@@ -208,6 +225,8 @@ export async function seedDemo(
           locale: demo.role === 'citizen' && index === 1 ? 'ar' : 'fr',
           // Demo accounts are ready to use: their (example) addresses count as confirmed.
           emailVerifiedAt: clock.now(),
+          totpSecretSealed: sealingKey ? sealTotpSecret(sealingKey, id, DEMO_TOTP_SECRET) : null,
+          totpEnrolledAt: sealingKey ? clock.now() : null,
         })
         .returning({ id: accounts.id });
       if (demo.role === 'citizen') {

@@ -34,8 +34,14 @@ export function SignInPage() {
   const feedback = useFormFeedback(form, { id: 'sign-in', fields, problemFields });
   const signIn = useMutation({
     mutationFn: (values: Record<string, string>) =>
-      api<Me>('/api/v1/auth/sign-in', { method: 'POST', body: withoutBlanks(values) }),
-    onSuccess: (me) => {
+      api<Me | { secondFactor: string }>('/api/v1/auth/sign-in', { method: 'POST', body: withoutBlanks(values) }),
+    onSuccess: (answer) => {
+      // Staff owe a second factor: their sign-in goes on in the staff app, where they work.
+      if ('secondFactor' in answer) {
+        window.location.assign('/staff/sign-in');
+        return;
+      }
+      const me = answer;
       setSignedIn(queryClient, me);
       void navigate(me.emailConfirmed ? next : `/confirm-email?next=${encodeURIComponent(next)}`, { replace: true });
     },
