@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { isApiError } from '../../../api/api-error.ts';
 import { api } from '../../../api/client.ts';
 import { ErrorSummary } from '../../../ui/ErrorSummary.tsx';
@@ -13,7 +13,7 @@ import { PasswordField } from '../../../ui/PasswordField.tsx';
 import { safeNext } from '../../../ui/safe-next.ts';
 import { useFormFeedback } from '../../../ui/use-form-feedback.ts';
 import { useTranslator } from '../../../ui/use-translator.ts';
-import { staffMeKey } from '../app/use-staff.ts';
+import { staffMeKey, useStaffMe } from '../app/use-staff.ts';
 import {
   codeStepSchema,
   nextStepOf,
@@ -40,7 +40,7 @@ const codeProblems = { SECOND_FACTOR_CODE_INVALID: 'totpCode', SECOND_FACTOR_COD
 export function StaffSignInPage() {
   const { t } = useTranslation();
   const [params] = useSearchParams();
-  const next = safeNext(params.get('next'));
+  const next = safeNext(params.get('next'), '/');
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [step, setStep] = useState<SignInStep | null>(null);
@@ -66,10 +66,14 @@ export function StaffSignInPage() {
     setStep(pending.data === 'enrol' || pending.data === 'verify' ? pending.data : 'password');
   }, [pending.data, step]);
 
-  const finish = () => {
-    void queryClient.invalidateQueries({ queryKey: staffMeKey });
+  // Signed in: the shell reads who it is before the screen asked for opens (else it would send the
+  // person back here, thinking nobody is signed in).
+  const finish = async () => {
+    await queryClient.refetchQueries({ queryKey: staffMeKey });
     void navigate(next, { replace: true });
   };
+  const me = useStaffMe();
+  if (me.data && (step === null || step === 'password')) return <Navigate to={next} replace />;
 
   return (
     <Stack gap="md" maw={520}>
@@ -101,8 +105,8 @@ export function StaffSignInPage() {
           }}
         />
       )}
-      {step === 'verify' && <VerifyStep onVerified={finish} />}
-      {step === 'recovery-codes' && <RecoveryCodesStep codes={recoveryCodes} onDone={finish} />}
+      {step === 'verify' && <VerifyStep onVerified={() => void finish()} />}
+      {step === 'recovery-codes' && <RecoveryCodesStep codes={recoveryCodes} onDone={() => void finish()} />}
       {step === null && <PageTitle documentTitle={t('staff.signIn.title')}>{t('staff.signIn.title')}</PageTitle>}
     </Stack>
   );
