@@ -40,6 +40,11 @@ export async function acceptAsParisAgent(baseUrl: string, requestId: string): Pr
     });
     expect(review.status).toBe(200);
   }
-  const decision = await agent.post(`/api/v1/staff/requests/${requestId}/decision`, { decision: 'accepted' });
+  // A decision names the version of the request it was made on (every review above changed it).
+  const seen = await agent.get<{ version: number }>(`/api/v1/staff/requests/${requestId}`);
+  const decision = await agent.post(`/api/v1/staff/requests/${requestId}/decision`, {
+    decision: 'accepted',
+    version: seen.body.version,
+  });
   expect(decision.status).toBe(200);
 }

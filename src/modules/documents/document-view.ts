@@ -1,11 +1,16 @@
+import type { Locale } from '../../platform/i18n/i18n.ts';
+import { presentRefusal } from '../requests/index.ts';
 import type { documents } from './documents.tables.ts';
 import { asAcceptedContentType } from './inspect-upload.ts';
 
 /** A documents row as Drizzle returns it. */
 export type DocumentRow = typeof documents.$inferSelect;
 
-/** What the API shows of a document: never its storage key nor any key material. */
-export function presentDocument(row: DocumentRow) {
+/**
+ * What the API shows of a document: never its storage key nor any key material. A refusal reads in
+ * `locale`, the caller's.
+ */
+export function presentDocumentIn(row: DocumentRow, locale: Locale) {
   return {
     id: row.id,
     requestId: row.requestId,
@@ -14,7 +19,7 @@ export function presentDocument(row: DocumentRow) {
     contentType: asAcceptedContentType(row.contentType),
     sizeBytes: row.sizeBytes,
     status: row.status,
-    refusalReason: row.refusalReason,
+    ...presentRefusal(locale, row.refusalReason),
     uploadedAt: row.uploadedAt.toISOString(),
     reviewedAt: row.reviewedAt ? row.reviewedAt.toISOString() : null,
   };

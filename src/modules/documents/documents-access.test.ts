@@ -128,7 +128,8 @@ describe.each(engines)('who may see documents on %s', (engine) => {
     expect(file.statusCode).toBe(200);
     expect(file.rawPayload.equals(pdf)).toBe(true);
     expect(file.headers['content-type']).toBe('application/pdf');
-    expect(file.headers['content-disposition']).toMatch(/^attachment; filename="cnie.pdf"/);
+    // Staff view documents inline in the verification page (?download=1 for an attachment).
+    expect(file.headers['content-disposition']).toMatch(/^inline; filename="cnie.pdf"/);
     expect(file.headers['cache-control']).toBe('no-store');
     expect(await auditCount(ctx, 'document.viewed', passportDocument)).toBe(before + 1);
     const [event] = await queryRows<{ actor_account_id: string; consulate_id: string; entity_type: string }>(

@@ -2,10 +2,11 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { requirePrincipal } from '../../platform/auth.ts';
 import { AppError } from '../../platform/errors.ts';
 import { type App, type AppDeps, problems } from '../../platform/http.ts';
+import { callerLocale } from '../requests/index.ts';
 import type { Viewer } from './document-access.ts';
-import { attachmentHeader } from './document-name.ts';
+import { type Disposition, documentHeaders } from './document-disposition.ts';
 import { LocalDiskStorage } from './document-storage.ts';
-import { presentDocument } from './document-view.ts';
+import { presentDocumentIn } from './document-view.ts';
 import {
   documentKindSchema,
   documentListSchema,
@@ -13,6 +14,8 @@ import {
   documentSchema,
   requestParams,
   reviewDocumentBody,
+  reviewedDocumentSchema,
+  staffFileQuery,
 } from './documents.schemas.ts';
 import type { UploadedBytes } from './inspect-upload.ts';
 import { listDocuments } from './list-documents.ts';
@@ -71,15 +74,13 @@ async function readUploadParts(
   throw new AppError('DOCUMENT_MISSING', 400, 'No file was sent: add the file after the field "kind".');
 }
 
-function sendFile(reply: FastifyReply, file: DocumentFile) {
-  return reply
-    .header('content-type', file.contentType)
-    .header('content-disposition', attachmentHeader(file.fileName))
-    .header('x-content-type-options', 'nosniff')
-    .header('cache-control', 'no-store')
-    .header('content-security-policy', "default-src 'none'; sandbox")
-    .send(file.bytes);
+function sendFile(reply: FastifyReply, file: DocumentFile, disposition: Disposition = 'attachment') {
+  return reply.headers(documentHeaders(file, disposition)).send(file.bytes);
 }
+
+const staffFileDescription =
+  'The decrypted file with the type detected at upload, shown inline (`Content-Disposition: inline`: a PDF in an ' +
+  '`<iframe>`, an image in an `<img>`); `?download=1` sends it as an attachment. Every view is audited.';
 
 export function documentsRoutes(app: App, deps: AppDeps) {
   const { db, clock, sessions, keys, config } = deps;
@@ -113,7 +114,7 @@ export function documentsRoutes(app: App, deps: AppDeps) {
         { db, clock, storage, keys, limits },
         { accountId: principal.accountId, requestId: request.params.requestId, kind, fileName, upload },
       );
-      return reply.status(201).send(presentDocument(row));
+      return reply.status(201).send(presentDocumentIn(row, callerLocale(request)));
     },
   );
 
@@ -129,7 +130,8 @@ export function documentsRoutes(app: App, deps: AppDeps) {
     },
     async (request) => {
       const list = await listDocuments({ db, clock }, await citizen(request), request.params.requestId);
-      return { documents: list.documents.map(presentDocument), requiredKinds: list.requiredKinds };
+      const locale = callerLocale(request);
+      return { documents: list.documents.map((row) => presentDocumentIn(row, locale)), requiredKinds: list.requiredKinds };
     },
   );
 
@@ -160,7 +162,11 @@ export function documentsRoutes(app: App, deps: AppDeps) {
     },
     async (request) => {
       const list = await listDocuments({ db, clock }, await staff(request), request.params.requestId);
-      return { documents: list.documents.map(presentDocument), requiredKinds: list.requiredKinds };
+      const locale = callerLocale(request);
+      return {
+        documents: list.documents.map((row) => presentDocumentIn(row, locale)),
+        requiredKinds: list.requiredKinds,
+      };
     },
   );
 
@@ -169,14 +175,17 @@ export function documentsRoutes(app: App, deps: AppDeps) {
     {
       schema: {
         tags: ['documents', 'staff'],
-        summary: 'Download a document of a request in scope (every view is audited)',
-        description: fileDescription,
+        summary: 'View a document of a request in scope, inline (or `?download=1`); every view is audited',
+        description: staffFileDescription,
         params: documentParams,
+        querystring: staffFileQuery,
         response: problems(400, 401, 403, 404),
       },
     },
-    async (request, reply) =>
-      sendFile(reply, await readDocument({ db, clock, storage, keys }, await staff(request), request.params)),
+    async (request, reply) => {
+      const file = await readDocument({ db, clock, storage, keys }, await staff(request), request.params);
+      return sendFile(reply, file, request.query.download === '1' ? 'attachment' : 'inline');
+    },
   );
 
   app.post(
@@ -184,16 +193,19 @@ export function documentsRoutes(app: App, deps: AppDeps) {
     {
       schema: {
         tags: ['documents', 'staff'],
-        summary: 'Accept or refuse a document while its request is submitted (a refusal needs a reason)',
+        summary: 'Accept or refuse a document while its request is submitted (a refusal needs a reason template)',
         params: documentParams,
         body: reviewDocumentBody,
-        response: { 200: documentSchema, ...problems(400, 401, 403, 404, 409) },
+        response: { 200: reviewedDocumentSchema, ...problems(400, 401, 403, 404, 409) },
       },
     },
     async (request) => {
       const principal = await requirePrincipal(sessions, request);
-      const row = await reviewDocument({ db, clock }, { principal, ...request.params, ...request.body });
-      return presentDocument(row);
+      const reviewed = await reviewDocument({ db, clock }, { principal, ...request.params, ...request.body });
+      return {
+        ...presentDocumentIn(reviewed.document, callerLocale(request)),
+        requestVersion: reviewed.requestVersion,
+      };
     },
   );
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { uuidSchema } from '../../platform/http.ts';
 import { text } from '../../platform/text-input.ts';
+import { documentRefusalReasonCodes } from '../requests/index.ts';
 import { documentStatuses } from './document-status.ts';
 import { acceptedContentTypes } from './inspect-upload.ts';
 
@@ -22,7 +23,15 @@ export const documentSchema = z
     contentType: z.enum(acceptedContentTypes).describe('Detected from the file’s bytes'),
     sizeBytes: z.number().int(),
     status: z.enum(documentStatuses),
-    refusalReason: z.string().nullable(),
+    refusalReason: z
+      .string()
+      .nullable()
+      .describe('What the reader is told: the refusal template in their language (Accept-Language), then the note'),
+    refusalReasonCode: z
+      .enum(documentRefusalReasonCodes)
+      .nullable()
+      .describe('The refusal template (GET /api/v1/document-refusal-reasons); null for a free-text refusal'),
+    refusalNote: z.string().nullable().describe('The agent’s own words, if any'),
     uploadedAt: z.string(),
     reviewedAt: z.string().nullable(),
   })
@@ -35,17 +44,44 @@ export const documentListSchema = z
   })
   .meta({ id: 'DocumentList' });
 
+export const reviewedDocumentSchema = documentSchema
+  .extend({ requestVersion: z.number().int().describe('The request’s version after this review (name it next)') })
+  .meta({ id: 'ReviewedDocument' });
+
+const refusalText = text().trim().min(1, 'must not be empty').max(1000, 'must be at most 1000 characters');
+
 export const reviewDocumentBody = z
   .object({
     decision: z.enum(['accepted', 'refused']),
-    reason: text()
-      .trim()
-      .min(1, 'must not be empty')
-      .max(1000, 'must be at most 1000 characters')
+    reasonCode: z
+      .enum(documentRefusalReasonCodes, { error: 'must be one of the document refusal templates' })
       .optional()
-      .describe('Required when refused: the citizen reads it'),
+      .describe('When refused: a template of GET /api/v1/document-refusal-reasons'),
+    note: refusalText.optional().describe('When refused: the agent’s own words (required with `other`)'),
+    reason: refusalText
+      .optional()
+      .describe('When refused without a template: free text the citizen reads (the form before templates)'),
+    version: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .describe(
+        'The request’s `version` as the page showed it: a request changed since is refused (409 REQUEST_CHANGED)',
+      ),
   })
-  .refine((body) => body.decision !== 'refused' || body.reason !== undefined, {
+  .refine((body) => body.decision !== 'refused' || body.reasonCode !== undefined || body.reason !== undefined, {
     path: ['reason'],
     message: 'is required when the document is refused',
+  })
+  .refine((body) => body.reasonCode !== 'other' || body.note !== undefined, {
+    path: ['note'],
+    message: 'is required with the reason "other"',
   });
+
+export const staffFileQuery = z.object({
+  download: z
+    .enum(['1'])
+    .optional()
+    .describe('1: as an attachment (save the file); otherwise inline, for an <iframe> or <img>'),
+});

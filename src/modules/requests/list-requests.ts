@@ -30,12 +30,12 @@ export interface RequestSummaryRow {
   appointment_id: string | null;
 }
 
-const summaryColumns = sql`r.id, r.reference, r.status, r.consulate_id, c.code AS consulate_code, c.name AS consulate_name,
+export const summaryColumns = sql`r.id, r.reference, r.status, r.consulate_id, c.code AS consulate_code, c.name AS consulate_name,
   r.service_id, sv.code AS service_code, sv.name AS service_name, sv.requires_verification, r.department_id,
   r.person_id, p.given_name_latin, p.family_name_latin, p.given_name_arabic, p.family_name_arabic,
   r.submitted_at, r.queued_at, r.decided_at, r.decision_reason_code, r.decision_note, r.created_at,
   (SELECT a.id FROM appointments a WHERE a.request_id = r.id AND a.status IN ${activeStatusesSql} LIMIT 1) AS appointment_id`;
-const summaryJoins = sql`JOIN consulates c ON c.id = r.consulate_id JOIN services sv ON sv.id = r.service_id
+export const summaryJoins = sql`JOIN consulates c ON c.id = r.consulate_id JOIN services sv ON sv.id = r.service_id
   JOIN persons p ON p.id = r.person_id`;
 
 /** A citizen's requests (theirs and their relatives'), newest first. */
@@ -54,40 +54,4 @@ export async function getRequestSummary(db: Db, requestId: string): Promise<Requ
     sql`SELECT ${summaryColumns} FROM requests r ${summaryJoins} WHERE r.id = ${requestId}`,
   );
   return row;
-}
-
-/**
- * The verification queue: submitted requests of the given departments, oldest in the queue first.
- * Served by the partial index requests_queue_idx (consulate_id, queued_at, id) WHERE submitted.
- */
-export async function listVerificationQueue(
-  db: Db,
-  input: { consulateId: string; departmentIds: string[] | null; limit: number; after?: { queuedAt: Date; id: string } },
-): Promise<RequestSummaryRow[]> {
-  if (input.departmentIds && input.departmentIds.length === 0) return [];
-  // The page is chosen on requests alone (walking requests_queue_idx in order, stopping at the
-  // limit), then joined: joining first made the planner sort and hash every queued request.
-  // Prepared per shape (number of departments, first page or not): the text is the same for a shape.
-  const shape = `${input.departmentIds?.length ?? 'all'}_${input.after ? 'next' : 'first'}`;
-  return preparedRows<RequestSummaryRow>(
-    db,
-    `verification_queue_${shape}`,
-    sql`WITH page AS (
-          SELECT * FROM requests q
-          WHERE q.status = 'submitted' AND q.consulate_id = ${input.consulateId}
-            ${
-              input.departmentIds
-                ? sql`AND q.department_id IN (${sql.join(
-                    input.departmentIds.map((id) => sql`${id}::uuid`),
-                    sql`, `,
-                  )})`
-                : sql``
-            }
-            ${input.after ? sql`AND (q.queued_at, q.id) > (${input.after.queuedAt}, ${input.after.id}::uuid)` : sql``}
-          ORDER BY q.queued_at, q.id
-          LIMIT ${input.limit}
-        )
-        SELECT ${summaryColumns} FROM page r ${summaryJoins}
-        ORDER BY r.queued_at, r.id`,
-  );
 }

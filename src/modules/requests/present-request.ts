@@ -1,5 +1,8 @@
+import type { Locale } from '../../platform/i18n/i18n.ts';
+import { presentRefusal } from './document-refusal-reasons.ts';
 import type { RequestSummaryRow } from './list-requests.ts';
 import type { ChecklistItem, FeeStep } from './request-checklist.ts';
+import type { QueueRow } from './verification-queue.ts';
 
 const iso = (value: Date | string | null) => (value ? new Date(value).toISOString() : null);
 
@@ -35,6 +38,22 @@ export function presentRequest(row: RequestSummaryRow) {
   };
 }
 
-export function presentRequestDetail(row: RequestSummaryRow, checklist: ChecklistItem[], fee: FeeStep) {
-  return { ...presentRequest(row), checklist, fee };
+/** A checklist item: a refusal reads in the caller's language, with its template code and note apart. */
+export function presentChecklistItem(item: ChecklistItem, locale: Locale) {
+  return { ...item, ...presentRefusal(locale, item.refusalReason) };
+}
+
+export function presentRequestDetail(row: RequestSummaryRow, checklist: ChecklistItem[], fee: FeeStep, locale: Locale) {
+  return { ...presentRequest(row), checklist: checklist.map((item) => presentChecklistItem(item, locale)), fee };
+}
+
+/** A row of the verification queue: how long it has waited, and who has it open now. */
+export function presentQueueEntry(row: QueueRow, now: Date) {
+  const queuedAt = new Date(row.queued_at!);
+  return {
+    ...presentRequest(row),
+    queuedAt: queuedAt.toISOString(),
+    ageMinutes: Math.max(0, Math.floor((now.getTime() - queuedAt.getTime()) / 60_000)),
+    reviewer: row.lock_reviewer_id ? { accountId: row.lock_reviewer_id, name: row.lock_reviewer_name ?? '' } : null,
+  };
 }

@@ -21,6 +21,10 @@ export interface RequestRow {
   decision_note: string | null;
   created_at: Date;
   updated_at: Date;
+  // Bumped by the database at every change (trigger): a decision names the version it saw.
+  version: number;
+  reviewer_id: string | null;
+  review_seen_at: Date | null;
 }
 
 const notFound = () => new AppError('REQUEST_NOT_FOUND', 404, 'No such request in your scope.');

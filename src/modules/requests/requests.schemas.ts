@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { uuidSchema } from '../../platform/http.ts';
-import { text } from '../../platform/text-input.ts';
 import { localizedTextSchema } from '../network/network.schemas.ts';
 import { decisionReasonCodes } from './decision-reasons.ts';
+import { documentRefusalReasonCodes } from './document-refusal-reasons.ts';
 import { requestStatuses } from './request-status.ts';
 
 export const requestParams = z.object({ requestId: uuidSchema });
-export const staffQueueParams = z.object({ consulateId: uuidSchema });
 
 export const createRequestBody = z.object({
   consulateId: uuidSchema,
@@ -14,38 +13,22 @@ export const createRequestBody = z.object({
   personId: uuidSchema.optional().describe('A person on the account (a relative); the account holder when omitted'),
 });
 
-const noteSchema = text().trim().max(2000, 'must have at most 2000 characters');
-
-export const decisionBody = z.discriminatedUnion('decision', [
-  z.object({ decision: z.literal('accepted'), note: noteSchema.optional() }),
-  z.object({
-    decision: z.literal('more_info_requested'),
-    reasonCode: z.enum(decisionReasonCodes, { error: 'must be one of the reason templates' }),
-    note: noteSchema.optional(),
-  }),
-  z.object({
-    decision: z.literal('rejected'),
-    reasonCode: z.enum(decisionReasonCodes, { error: 'must be one of the reason templates' }),
-    note: noteSchema.optional(),
-  }),
-]);
-
-export const queueQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  after: text()
-    .regex(/^\d{13}_[0-9a-f-]{36}$/, 'must be a cursor from a previous page')
-    .optional()
-    .describe('The `next` cursor of the previous page'),
-});
-
 export const checklistItemSchema = z.object({
   kind: z.string().describe('Document code; the catalogues translate it'),
   status: z.enum(['missing', 'uploaded', 'accepted', 'refused']),
   documentId: z.uuid().nullable(),
-  refusalReason: z.string().nullable(),
+  refusalReason: z
+    .string()
+    .nullable()
+    .describe('What the reader is told: the refusal template in their language (Accept-Language), then the note'),
+  refusalReasonCode: z
+    .enum(documentRefusalReasonCodes)
+    .nullable()
+    .describe('The refusal template (GET /api/v1/document-refusal-reasons); null for a free-text refusal'),
+  refusalNote: z.string().nullable().describe('The agent’s own words, if any'),
 });
 
-const personSummary = z.object({
+export const personSummary = z.object({
   id: z.uuid(),
   givenNameLatin: z.string(),
   familyNameLatin: z.string(),
@@ -86,26 +69,6 @@ export const requestDetailSchema = requestSummarySchema
   .meta({ id: 'Request' });
 
 export const requestListSchema = z.object({ requests: z.array(requestSummarySchema) });
-
-export const queueSchema = z.object({
-  requests: z.array(
-    requestSummarySchema.extend({
-      queuedAt: z.string(),
-      ageMinutes: z.number().int().describe('Minutes since it entered the queue'),
-    }),
-  ),
-  next: z.string().nullable().describe('Cursor for the next page, or null'),
-});
-
-export const staffRequestSchema = requestDetailSchema.extend({
-  identity: z.object({
-    birthDate: z.string().nullable(),
-    birthPlace: z.string().nullable(),
-    cnieNumber: z.string().nullable(),
-    passportNumber: z.string().nullable(),
-    consularRegistrationNumber: z.string().nullable(),
-  }),
-});
 
 export const reasonListSchema = z.object({
   reasons: z.array(z.object({ code: z.enum(decisionReasonCodes), label: z.string() })),

@@ -53,6 +53,15 @@ describe.each(engines)('requests and verification on %s', (engine) => {
                 ${status}, ${accountId}, ${ctx.clock.now()})`);
     }
   }
+  /** A decision by the Paris agent, naming the version the staff page shows now. */
+  async function decide(requestId: string, body: object) {
+    const page = await call('GET', `/api/v1/staff/requests/${requestId}`, agentPar);
+    expect(page.statusCode, page.body).toBe(200);
+    return call('POST', `/api/v1/staff/requests/${requestId}/decision`, agentPar, {
+      version: page.json().version,
+      ...body,
+    });
+  }
   const outbox = (accountId: string) =>
     queryRows<{ kind: string }>(
       ctx.db,
@@ -82,7 +91,7 @@ describe.each(engines)('requests and verification on %s', (engine) => {
     const entry = queue.json().requests.find((r: { id: string }) => r.id === request.id);
     expect(entry).toMatchObject({ reference: request.reference, ageMinutes: 90 });
 
-    const moreInfo = await call('POST', `/api/v1/staff/requests/${request.id}/decision`, agentPar, {
+    const moreInfo = await decide(request.id, {
       decision: 'more_info_requested',
       reasonCode: 'photo_not_compliant',
       note: 'Fond blanc requis.',
@@ -95,12 +104,12 @@ describe.each(engines)('requests and verification on %s', (engine) => {
     const resubmitted = await call('POST', `/api/v1/requests/${request.id}/submit`, citizen!.cookie);
     expect(resubmitted.json().status).toBe('submitted');
 
-    const tooEarly = await call('POST', `/api/v1/staff/requests/${request.id}/decision`, agentPar, {
+    const tooEarly = await decide(request.id, {
       decision: 'accepted',
     });
     expect(tooEarly.json().code).toBe('DOCUMENTS_NOT_REVIEWED');
     await ctx.db.execute(sql`UPDATE documents SET status = 'accepted' WHERE request_id = ${request.id}`);
-    const accepted = await call('POST', `/api/v1/staff/requests/${request.id}/decision`, agentPar, {
+    const accepted = await decide(request.id, {
       decision: 'accepted',
     });
     expect(accepted.json().status).toBe('accepted');
@@ -163,17 +172,17 @@ describe.each(engines)('requests and verification on %s', (engine) => {
       request.checklist.map((i) => i.kind),
     );
     await call('POST', `/api/v1/requests/${request.id}/submit`, citizen!.cookie);
-    const noReason = await call('POST', `/api/v1/staff/requests/${request.id}/decision`, agentPar, {
+    const noReason = await decide(request.id, {
       decision: 'rejected',
     });
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json().fields.map((f: { path: string }) => f.path)).toContain('body.reasonCode');
-    const rejected = await call('POST', `/api/v1/staff/requests/${request.id}/decision`, agentPar, {
+    const rejected = await decide(request.id, {
       decision: 'rejected',
       reasonCode: 'not_eligible',
     });
     expect(rejected.json().status).toBe('rejected');
-    const afterwards = await call('POST', `/api/v1/staff/requests/${request.id}/decision`, agentPar, {
+    const afterwards = await decide(request.id, {
       decision: 'accepted',
     });
     expect(afterwards.statusCode).toBe(409);
@@ -198,7 +207,7 @@ describe.each(engines)('requests and verification on %s', (engine) => {
     );
     const attempts = await Promise.all([
       call('GET', `/api/v1/staff/requests/${request.id}`, agentDxb),
-      call('POST', `/api/v1/staff/requests/${request.id}/decision`, agentDxb, { decision: 'accepted' }),
+      call('POST', `/api/v1/staff/requests/${request.id}/decision`, agentDxb, { decision: 'accepted', version: 0 }),
     ]);
     for (const attempt of attempts) {
       expect(attempt.statusCode).toBe(404);
