@@ -6,6 +6,7 @@ export * from './modules/notifications/notifications.tables.ts';
 export * from './modules/payments/payments.tables.ts';
 export * from './modules/payments/reconciliation/reconciliation.tables.ts';
 export * from './modules/reception/reception.tables.ts';
+export * from './modules/reporting/reporting.tables.ts';
 export * from './modules/requests/requests.tables.ts';
 export * from './modules/scheduling/scheduling.tables.ts';
 export * from './platform/audit.tables.ts';

@@ -112,6 +112,13 @@ describe.each(engines)('the audit log on %s', (engine) => {
       expect(await countRows(ctx, 'audit_events')).toBe(before);
     });
 
+    it('refuses to TRUNCATE the seals, the chain’s anchors', async () => {
+      const before = await countRows(ctx, 'audit_seals');
+      const refused = await refusal(sql`TRUNCATE audit_seals`);
+      expect(refused.code).toBe('42501');
+      expect(await countRows(ctx, 'audit_seals')).toBe(before);
+    });
+
     it('rolls an event back with the change it records', async () => {
       const before = await countRows(ctx, 'audit_events');
       await expect(

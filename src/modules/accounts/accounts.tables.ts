@@ -37,11 +37,16 @@ export const accounts = pgTable(
     totpSecretSealed: text('totp_secret_sealed'),
     totpEnrolledAt: timestamp('totp_enrolled_at', { withTimezone: true }),
     totpLastStep: bigint('totp_last_step', { mode: 'number' }),
+    // Staff: the name colleagues and audit pages show.
+    displayName: text('display_name'),
+    // A deactivated account cannot sign in and its sessions end at once; it is kept for the history.
+    deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     check('accounts_phone_format', sql`${t.phone} IS NULL OR ${t.phone} ~ '^[+][1-9][0-9]{6,14}$'`),
     uniqueIndex('accounts_email_key').on(sql`lower(${t.email})`),
+    index('accounts_phone_idx').on(t.phone).where(sql`${t.phone} IS NOT NULL`),
     check('accounts_locale', sql`${t.locale} IN ('ar', 'fr', 'en', 'es')`),
     check('accounts_role', sql.raw(`role IN (${roles.map((r) => `'${r}'`).join(', ')})`)),
     check('accounts_scope', sql`(${t.role} IN ('consular_agent', 'consulate_admin')) = (${t.consulateId} IS NOT NULL)`),
@@ -88,6 +93,12 @@ export const persons = pgTable(
   },
   (t) => [
     index('persons_account_idx').on(t.accountId),
+    // The call center finds a person by an identity number.
+    index('persons_cnie_idx').on(t.cnieNumber).where(sql`${t.cnieNumber} IS NOT NULL`),
+    index('persons_passport_idx').on(t.passportNumber).where(sql`${t.passportNumber} IS NOT NULL`),
+    index('persons_registration_idx')
+      .on(t.consularRegistrationNumber)
+      .where(sql`${t.consularRegistrationNumber} IS NOT NULL`),
     uniqueIndex('persons_one_self_key').on(t.accountId).where(sql`${t.relation} = 'self'`),
     check('persons_relation', sql.raw(`relation IN (${personRelations.map((r) => `'${r}'`).join(', ')})`)),
   ],
@@ -111,6 +122,43 @@ export const sessions = pgTable(
     secondFactorAt: timestamp('second_factor_at', { withTimezone: true }),
   },
   (t) => [index('sessions_account_idx').on(t.accountId)],
+);
+
+/**
+ * An invitation to join as staff (a consulate admin inviting an agent, headquarters a consulate
+ * admin, `mawid admin create-hq` the first headquarters admin): a link with a token (only its
+ * SHA-256 kept) that expires; the invitee sets a password and enrols the second factor.
+ */
+export const staffInvitations = pgTable(
+  'staff_invitations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    email: text('email').notNull(),
+    role: text('role', { enum: roles }).notNull(),
+    consulateId: uuid('consulate_id').references(() => consulates.id),
+    departmentIds: uuid('department_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    displayName: text('display_name'),
+    tokenHash: text('token_hash').notNull(),
+    // Null: the command line (create-hq).
+    invitedBy: uuid('invited_by').references(() => accounts.id),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    accountId: uuid('account_id').references(() => accounts.id),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('staff_invitations_token_key').on(t.tokenHash),
+    // One invitation waiting per e-mail address.
+    uniqueIndex('staff_invitations_one_open_per_email')
+      .on(sql`lower(${t.email})`)
+      .where(sql`${t.acceptedAt} IS NULL AND ${t.revokedAt} IS NULL`),
+    check('staff_invitations_role', sql`${t.role} <> 'citizen'`),
+    check(
+      'staff_invitations_scope',
+      sql`(${t.role} IN ('consular_agent', 'consulate_admin')) = (${t.consulateId} IS NOT NULL)`,
+    ),
+  ],
 );
 
 /** Single-use recovery codes of a staff member's second factor, kept hashed. */

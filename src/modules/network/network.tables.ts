@@ -38,6 +38,8 @@ export const consulates = pgTable(
     languages: text('languages').array().notNull(),
     // How many people the waiting room holds (set by the consulate admin); null: not set.
     waitingRoomCapacity: integer('waiting_room_capacity'),
+    // A deactivated consulate is kept (its history) but offers nothing and is not listed.
+    isActive: boolean('is_active').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -123,6 +125,8 @@ export const services = pgTable(
     // maxAgeYears 17, an adult's minAgeYears 18. Null: no bound.
     minAgeYears: smallint('min_age_years'),
     maxAgeYears: smallint('max_age_years'),
+    // Withdrawn from the catalogue: no new request or booking anywhere; its history is kept.
+    isActive: boolean('is_active').notNull().default(true),
   },
   (t) => [
     check(
@@ -214,10 +218,22 @@ export const closures = pgTable(
     recurringMonth: smallint('recurring_month'),
     recurringDay: smallint('recurring_day'),
     name: jsonb('name').$type<LocalizedText>().notNull(),
+    // Where the date comes from: 'hijri:<holiday>:<year>' (computed from the Umm al-Qura calendar),
+    // 'library:<country>:<region>' (a host country's holidays from date-holidays), null: typed in.
+    source: text('source'),
+    // Days moved from the computed date when the moon sighting is announced (−1, 0, +1).
+    adjustmentDays: smallint('adjustment_days').notNull().default(0),
+    // proposed: suggested by a calendar library, waiting for headquarters; only active ones close days.
+    status: text('status', { enum: ['proposed', 'active', 'rejected'] })
+      .notNull()
+      .default('active'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('closures_consulate_idx').on(t.consulateId),
+    uniqueIndex('closures_source_key').on(t.source).where(sql`${t.source} IS NOT NULL`),
+    check('closures_status', sql`${t.status} IN ('proposed', 'active', 'rejected')`),
+    check('closures_adjustment', sql`${t.adjustmentDays} BETWEEN -1 AND 1`),
     index('closures_country_idx').on(t.country),
     check(
       'closures_when',
@@ -230,5 +246,52 @@ export const closures = pgTable(
        OR (${t.scope} = 'host_country' AND ${t.country} IS NOT NULL AND ${t.consulateId} IS NULL)
        OR (${t.scope} = 'consulate' AND ${t.consulateId} IS NOT NULL AND ${t.date} IS NOT NULL)`,
     ),
+  ],
+);
+
+/**
+ * A consulate's fee for a service from a date (consulate-local): the fee due on a day is the row
+ * with the latest effective date on or before it. History is kept; a payment keeps the amount it was
+ * made at (payments.amount_minor).
+ */
+export const feeSchedule = pgTable(
+  'fee_schedule',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    consulateId: uuid('consulate_id')
+      .notNull()
+      .references(() => consulates.id),
+    serviceId: uuid('service_id')
+      .notNull()
+      .references(() => services.id),
+    amountMinor: bigint('amount_minor', { mode: 'number' }).notNull(),
+    effectiveFrom: date('effective_from').notNull(),
+    isDemoValue: boolean('is_demo_value').notNull().default(false),
+    note: text('note'),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('fee_schedule_key').on(t.consulateId, t.serviceId, t.effectiveFrom),
+    check('fee_schedule_amount_nonnegative', sql`${t.amountMinor} >= 0`),
+  ],
+);
+
+/** The places a consulate serves: a whole country (city null) or one city of it. */
+export const consulateJurisdictions = pgTable(
+  'consulate_jurisdictions',
+  {
+    consulateId: uuid('consulate_id')
+      .notNull()
+      .references(() => consulates.id),
+    // ISO 3166-1 alpha-2.
+    country: text('country').notNull(),
+    // Null: the whole country (a city listed elsewhere goes to that consulate instead).
+    city: text('city'),
+  },
+  (t) => [
+    uniqueIndex('consulate_jurisdictions_place_key').on(t.country, sql`coalesce(lower(${t.city}), '')`),
+    index('consulate_jurisdictions_consulate_idx').on(t.consulateId),
+    check('consulate_jurisdictions_country', sql`${t.country} ~ '^[A-Z]{2}$'`),
   ],
 );

@@ -7,6 +7,7 @@ import {
   index,
   jsonb,
   pgTable,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -152,9 +153,25 @@ export const refunds = pgTable(
       .notNull()
       .references(() => accounts.id),
     gatewayReference: text('gateway_reference'),
+    // The refund (credit) sent to the card gateway: pending until the gateway answers, retried by
+    // the worker with the same key (the gateway refuses a second credit under one key), never lost.
+    gatewayStatus: text('gateway_status', { enum: ['pending', 'succeeded', 'refused'] })
+      .notNull()
+      .default('pending'),
+    gatewayKey: text('gateway_key'),
+    attempts: smallint('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }),
+    lastError: text('last_error'),
+    settledAt: timestamp('settled_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('refunds_payment_idx').on(t.paymentId), check('refunds_amount_positive', sql`${t.amountMinor} > 0`)],
+  (t) => [
+    index('refunds_payment_idx').on(t.paymentId),
+    check('refunds_amount_positive', sql`${t.amountMinor} > 0`),
+    check('refunds_gateway_status', sql`${t.gatewayStatus} IN ('pending', 'succeeded', 'refused')`),
+    uniqueIndex('refunds_gateway_key').on(t.gatewayKey).where(sql`${t.gatewayKey} IS NOT NULL`),
+    index('refunds_pending_idx').on(t.nextAttemptAt).where(sql`${t.gatewayStatus} = 'pending'`),
+  ],
 );
 
 /**

@@ -66,12 +66,16 @@ export async function materializeSlots(
     .select({ date: closures.date, recurringMonth: closures.recurringMonth, recurringDay: closures.recurringDay })
     .from(closures)
     .where(
-      or(
-        eq(closures.scope, 'national'),
-        and(eq(closures.scope, 'host_country'), eq(closures.country, department.country)),
-        and(
-          eq(closures.consulateId, department.consulateId),
-          or(isNull(closures.departmentId), eq(closures.departmentId, departmentId)),
+      and(
+        // A holiday proposed from a calendar library applies only once headquarters approved it.
+        eq(closures.status, 'active'),
+        or(
+          eq(closures.scope, 'national'),
+          and(eq(closures.scope, 'host_country'), eq(closures.country, department.country)),
+          and(
+            eq(closures.consulateId, department.consulateId),
+            or(isNull(closures.departmentId), eq(closures.departmentId, departmentId)),
+          ),
         ),
       ),
     );

@@ -78,6 +78,8 @@ export const appointments = pgTable(
     // The request this appointment serves (verified first when the service requires it).
     requestId: uuid('request_id').references(() => requests.id),
     status: text('status', { enum: appointmentStatuses }).notNull().default('booked'),
+    // Who booked it: the citizen, or a call-center agent on their behalf ("booked for you by …").
+    bookedBy: uuid('booked_by').references(() => accounts.id),
     checkedInAt: timestamp('checked_in_at', { withTimezone: true }),
     checkedInBy: uuid('checked_in_by').references(() => accounts.id),
     calledAt: timestamp('called_at', { withTimezone: true }),

@@ -12,6 +12,7 @@ import {
   consulates,
   counters,
   departments,
+  feeSchedule,
   openingHours,
   services,
 } from '../network.tables.ts';
@@ -190,6 +191,17 @@ export async function seedDemo(
           cancellationCutoffMinutes: s.cancellationCutoffMinutes,
           // Services with nothing to verify beforehand also take people without an appointment.
           acceptsWalkIns: !s.requiresVerification,
+        })),
+      );
+      // The fee history starts with the demo fee, in force since the seed.
+      await tx.insert(feeSchedule).values(
+        network.services.map((s) => ({
+          consulateId,
+          serviceId: serviceIdByCode.get(s.code)!,
+          amountMinor: demoFee(s.demoFeeMadMinor, consulate),
+          effectiveFrom: today,
+          isDemoValue: true,
+          note: 'demo fee',
         })),
       );
     }
