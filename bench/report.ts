@@ -1,5 +1,6 @@
 import type { CpuShare } from './cpu.ts';
 import type { EngineResult } from './engine.ts';
+import type { ReceptionResult } from './reception.ts';
 
 /** `0.95/0.30/0.10/0.60/0.05`: server thread / load generator / GC+helpers / postgres / other (cores). */
 const cpuText = (c: CpuShare | null) =>
@@ -22,6 +23,8 @@ export const TARGETS = {
   bookingP99Ms: 250,
   availabilityRatio: 0.3,
   availabilityP99Ms: 50,
+  callNextP99Ms: 20,
+  screenLatencyP99Ms: 500,
 };
 
 export function evaluateTargets(engine: string, r: EngineResult): Target[] {
@@ -125,4 +128,28 @@ export function renderTable(results: Partial<Record<'postgres' | 'pglite', Engin
   out.push('', 'Targets:');
   for (const t of targets) out.push(`  ${mark(t.pass)}  ${t.engine.padEnd(8)}  ${t.name.padEnd(46)}  ${t.detail}`);
   return out.join('\n');
+}
+
+/** The reception floor (PostgreSQL only): calls handed out once, fast, and on every screen in time. */
+export function evaluateReceptionTargets(r: ReceptionResult): Target[] {
+  return [
+    {
+      name: `reception: call-next p99 < ${TARGETS.callNextP99Ms} ms, no ticket twice`,
+      engine: 'postgres',
+      pass: r.callNextP99Ms < TARGETS.callNextP99Ms && r.duplicates === 0,
+      detail: `p99 ${r.callNextP99Ms} ms (p50 ${r.callNextP50Ms}) over ${r.counters} counters, ${r.calls} calls, ${r.duplicates} twice`,
+    },
+    {
+      name: `reception: screen p99 < ${TARGETS.screenLatencyP99Ms} ms, every event`,
+      engine: 'postgres',
+      pass: r.screenLatencyP99Ms < TARGETS.screenLatencyP99Ms && r.screenEventsReceived === r.screenEventsExpected,
+      detail: `p99 ${r.screenLatencyP99Ms} ms (p50 ${r.screenLatencyP50Ms}) on ${r.screens} screens, ${r.screenEventsReceived}/${r.screenEventsExpected} events`,
+    },
+  ];
+}
+
+export function renderReceptionTargets(r: ReceptionResult): string {
+  return evaluateReceptionTargets(r)
+    .map((t) => `  ${mark(t.pass)}  ${t.engine.padEnd(8)}  ${t.name.padEnd(46)}  ${t.detail}`)
+    .join('\n');
 }

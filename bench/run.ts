@@ -9,7 +9,8 @@ import { setBenchDatabases, waitForQuiet } from './cpu.ts';
 import { type Engine, type EnginePlan, type EngineResult, runEngine } from './engine.ts';
 import { setInlineLoad } from './load.ts';
 import { type PgbenchResult, runPgbench } from './pgbench.ts';
-import { evaluateTargets, renderTable, TARGETS } from './report.ts';
+import { RECEPTION_DATABASE, type ReceptionResult, runReception } from './reception.ts';
+import { evaluateReceptionTargets, evaluateTargets, renderReceptionTargets, renderTable, TARGETS } from './report.ts';
 import { databaseNameOf, lockBenchRun, postgresVersion } from './setup-network.ts';
 
 const args = process.argv.slice(2);
@@ -36,7 +37,7 @@ setInlineLoad(inlineLoad);
 
 const connections = 64;
 const PGBENCH_DATABASE = 'mawid_pgbench';
-setBenchDatabases([databaseNameOf(url), PGBENCH_DATABASE]);
+setBenchDatabases([databaseNameOf(url), PGBENCH_DATABASE, RECEPTION_DATABASE]);
 const pgbenchPlan = {
   scale: quick ? 1 : 10,
   clients: 64,
@@ -137,6 +138,7 @@ async function measureAll(machine: Machine, started: number) {
   const plans: Partial<Record<Engine, EnginePlan>> = {};
   let pgbench: PgbenchResult | null = null;
   let commerce: CommerceResult | undefined;
+  let reception: ReceptionResult | undefined;
   const background: Record<string, { otherCores: number | null; waitedSeconds: number }> = {};
   const quiet = () =>
     waitForQuiet(maxWait, 0.25, (other) =>
@@ -165,6 +167,14 @@ async function measureAll(machine: Machine, started: number) {
       process.stdout.write(
         `  requests: queue p99 ${commerce.requests.queueP99Ms} ms, list p99 ${commerce.requests.listP99Ms} ms, 5 MB upload ${commerce.requests.upload5MbMs} ms (median of ${commerce.requests.uploads})\n` +
           `  payments: ${commerce.payments.callbacksPerSec} callbacks/s (p99 ${commerce.payments.callbackP99Ms} ms), verify ${commerce.payments.verifyReqPerSec} req/s = ${commerce.payments.verifyRatio} × hello-world\n`,
+      );
+      // The reception floor (issue 9): counters calling at once, waiting-room screens.
+      reception = await runReception({ url, quick, log: (line) => process.stdout.write(`  ${line}\n`) });
+      process.stdout.write(
+        `  reception: call-next p99 ${reception.callNextP99Ms} ms (p50 ${reception.callNextP50Ms}, ${reception.callsPerSec} calls/s from ${reception.counters} counters), ` +
+          `screens p99 ${reception.screenLatencyP99Ms} ms (${reception.screenEventsReceived}/${reception.screenEventsExpected} events on ${reception.screens} screens)` +
+          `${Object.keys(reception.refused).length ? `, refused: ${JSON.stringify(reception.refused)}` : ''}` +
+          `${reception.cpu ? ` (other processes ${reception.cpu.other} cores)` : ''}\n`,
       );
     }
     process.stdout.write(`  ${engine} done in ${Math.round((Date.now() - t0) / 1000)} s\n`);
@@ -202,12 +212,15 @@ async function measureAll(machine: Machine, started: number) {
       ],
     },
     postgres: results.postgres
-      ? { ...results.postgres, requests: commerce?.requests, payments: commerce?.payments }
+      ? { ...results.postgres, requests: commerce?.requests, payments: commerce?.payments, reception }
       : null,
     pglite: results.pglite ?? null,
     targets: {
       thresholds: TARGETS,
-      results: engines.flatMap((e) => evaluateTargets(e, results[e]!)),
+      results: [
+        ...engines.flatMap((e) => evaluateTargets(e, results[e]!)),
+        ...(reception ? evaluateReceptionTargets(reception) : []),
+      ],
     },
     totalSeconds: Math.round((Date.now() - started) / 1000),
   };
@@ -221,7 +234,7 @@ async function measureAll(machine: Machine, started: number) {
   const complete = !quick && engines.length === 2;
   if (complete) writeFileSync(new URL('latest.json', dir), json);
 
-  process.stdout.write(`\n${renderTable(results)}\n\n`);
+  process.stdout.write(`\n${renderTable(results)}\n${reception ? `${renderReceptionTargets(reception)}\n` : ''}\n`);
   process.stdout.write(
     `Wrote bench/results/${quick ? 'quick-' : ''}${stamp}.json${complete ? ' and bench/results/latest.json' : ' (latest.json is only written by a full run of both engines)'}; total ${output.totalSeconds} s\n`,
   );

@@ -163,8 +163,8 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 export async function createCitizens(db: Db, prefix: string, count: number): Promise<string[]> {
   if (count === 0) return [];
   await db.execute(sql`
-    INSERT INTO accounts (email, password_hash, role)
-    SELECT ${prefix} || '-' || g || '@bench.example', 'not-a-usable-hash', 'citizen'
+    INSERT INTO accounts (email, password_hash, role, email_verified_at)
+    SELECT ${prefix} || '-' || g || '@bench.example', 'not-a-usable-hash', 'citizen', now()
     FROM generate_series(0, ${count - 1}::int) AS g`);
   await db.execute(sql`
     INSERT INTO persons (account_id, relation, given_name_latin, family_name_latin)

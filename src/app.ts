@@ -23,6 +23,7 @@ import { type MailCatcher, notificationsRoutes } from './modules/notifications/i
 import { paymentsRoutes, stampsRoutes, treasuryRoutes } from './modules/payments/index.ts';
 import { counterRoutes } from './modules/reception/counter.routes.ts';
 import { receptionRoutes } from './modules/reception/reception.routes.ts';
+import { screenRoutes } from './modules/reception/screen.routes.ts';
 import { requestsRoutes } from './modules/requests/requests.routes.ts';
 import { verificationRoutes } from './modules/requests/verification.routes.ts';
 import { AvailabilityCache } from './modules/scheduling/availability.ts';
@@ -32,6 +33,7 @@ import { SessionStore } from './platform/auth.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import type { Database } from './platform/db.ts';
 import { AppError } from './platform/errors.ts';
+import { EventHub } from './platform/events.ts';
 import { type App, type AppDeps, problems } from './platform/http.ts';
 import { type Keys, loadKeys } from './platform/keys.ts';
 import { registerProblemHandlers } from './platform/problem.ts';
@@ -115,7 +117,9 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; deps:
     sessions: new SessionStore({ db: database.db, clock, ttlHours: config.SESSION_TTL_HOURS }),
     availability: new AvailabilityCache(config.AVAILABILITY_CACHE_SECONDS * 1000),
     keys: options.keys ?? loadKeys(config),
+    events: new EventHub({ database, log: app.log }),
   };
+  app.addHook('onClose', () => deps.events.close());
 
   app.get(
     '/healthz',
@@ -159,6 +163,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; deps:
   receptionRoutes(app, deps);
   counterRoutes(app, deps);
   staffRoutes(app, deps);
+  screenRoutes(app, deps);
   notificationsRoutes(app, deps, { mailCatcher: options.mailCatcher });
   paymentsRoutes(app, deps);
   stampsRoutes(app, deps);

@@ -73,6 +73,9 @@ const envSchema = z.object({
   MAX_DOCUMENTS_PER_REQUEST: z.coerce.number().int().min(1).max(200).default(20),
   // An appointment not checked in this many minutes after its time becomes a no-show.
   NO_SHOW_GRACE_MINUTES: z.coerce.number().int().min(0).max(1440).default(30),
+  // A ticket called this many times without the person coming to the counter may be marked absent
+  // (their appointment becomes a no-show); before that the agent calls again.
+  TICKET_ABSENT_AFTER_CALLS: z.coerce.number().int().min(1).max(10).default(2),
   // Idle requests expire, so none stays open forever: a draft never submitted, a "more information"
   // never answered, an accepted request with no appointment (its clock restarts when one ends).
   REQUEST_DRAFT_EXPIRY_DAYS: z.coerce.number().int().min(1).max(3650).default(30),

@@ -7,7 +7,7 @@ import {
   startOutboxWorker,
 } from './modules/notifications/index.ts';
 import { expirePayments, type PaymentGateway, paymentGatewayOf } from './modules/payments/index.ts';
-import { closeOpenDays, markNoShows } from './modules/reception/index.ts';
+import { closeFloorDays, closeOpenDays, markNoShows } from './modules/reception/index.ts';
 import { expireIdleRequests } from './modules/requests/index.ts';
 import { materializeAllSlots } from './modules/scheduling/index.ts';
 import { sealAuditLog } from './platform/audit.ts';
@@ -66,9 +66,10 @@ export function scheduledJobs(deps: {
     },
     {
       // The "nightly" close of each consulate's day, in its own zone: it acts once the day is over.
+      // Appointments first, then the floor: tickets left waiting or called, counters left open.
       name: 'close-open-days',
       everyMs: 15 * 60_000,
-      run: async () => ({ closed: await closeOpenDays({ db, clock }) }),
+      run: async () => ({ closed: await closeOpenDays({ db, clock }), floor: await closeFloorDays({ db, clock }) }),
     },
     {
       name: 'request-expiry',

@@ -8,6 +8,7 @@ import {
   stampStatuses,
 } from './modules/payments/payment-status.ts';
 import { canTransitionRequest, requestStatuses } from './modules/requests/request-status.ts';
+import { canTransitionTicket, ticketStatuses } from './modules/reception/ticket-status.ts';
 import { appointmentStatuses, canTransition } from './modules/scheduling/appointment-status.ts';
 
 // Each entity's transition table, read through its own `can…` function.
@@ -17,6 +18,7 @@ const tables: Record<string, { statuses: readonly string[]; can(from: string, to
   payment: { statuses: paymentStatuses, can: canTransitionPayment as (f: string, t: string) => boolean },
   stamp: { statuses: stampStatuses, can: canTransitionStamp as (f: string, t: string) => boolean },
   document: { statuses: documentStatuses, can: canTransitionDocument as (f: string, t: string) => boolean },
+  ticket: { statuses: ticketStatuses, can: canTransitionTicket as (f: string, t: string) => boolean },
 };
 
 /** The README's "Lifecycles" table as `entity: from → [to…]`. */

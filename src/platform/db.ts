@@ -20,6 +20,22 @@ export interface Database {
   migrate(): Promise<void>;
   ping(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * A connection of its own that receives NOTIFY messages (see platform/events.ts, its only user).
+   * `lost` is called once if the connection drops; the caller opens a new one.
+   */
+  openListener(handlers: ListenerHandlers): Promise<NotificationListener>;
+}
+
+export interface ListenerHandlers {
+  notification(channel: string, payload: string): void;
+  lost(error: unknown): void;
+}
+
+export interface NotificationListener {
+  /** LISTEN on one more channel (a lower-case SQL identifier). */
+  listen(channel: string): Promise<void>;
+  close(): Promise<void>;
 }
 
 const migrationsFolder = fileURLToPath(new URL('../../db/migrations', import.meta.url));
@@ -75,6 +91,18 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
     async close() {
       await client.close();
     },
+    // PGlite is this process: its notifications arrive on the same in-process client, never lost.
+    async openListener(handlers) {
+      const stops: (() => Promise<void>)[] = [];
+      return {
+        async listen(channel) {
+          stops.push(await client.listen(channel, (payload) => handlers.notification(channel, payload)));
+        },
+        async close() {
+          await Promise.all(stops.splice(0).map((stop) => stop().catch(() => undefined)));
+        },
+      };
+    },
   };
 }
 
@@ -106,6 +134,37 @@ export async function openPostgres(url: string, poolSize: number): Promise<Datab
     },
     async close() {
       await pool.end();
+    },
+    // LISTEN holds its connection for good: a client apart from the pool, with TCP keep-alive so a
+    // silently dead server is noticed.
+    async openListener(handlers) {
+      const client = new pg.Client({ connectionString: url, keepAlive: true });
+      let isOver = false;
+      const lost = (error: unknown) => {
+        if (isOver) return;
+        isOver = true;
+        client.end().catch(() => undefined);
+        handlers.lost(error);
+      };
+      client.on('error', lost);
+      client.on('end', () => lost(new Error('the listening connection ended')));
+      client.on('notification', (message) => handlers.notification(message.channel, message.payload ?? ''));
+      try {
+        await client.connect();
+      } catch (error) {
+        isOver = true;
+        await client.end().catch(() => undefined);
+        throw error;
+      }
+      return {
+        async listen(channel) {
+          await client.query(`LISTEN ${client.escapeIdentifier(channel)}`);
+        },
+        async close() {
+          isOver = true;
+          await client.end().catch(() => undefined);
+        },
+      };
     },
   };
 }

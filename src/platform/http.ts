@@ -12,6 +12,7 @@ import type { AvailabilityCache } from '../modules/scheduling/availability.ts';
 import type { SessionStore } from './auth.ts';
 import type { Clock } from './clock.ts';
 import type { Database, Db } from './db.ts';
+import type { EventHub } from './events.ts';
 import type { Keys } from './keys.ts';
 import { problemSchema } from './problem.ts';
 
@@ -33,6 +34,8 @@ export interface AppDeps {
   sessions: SessionStore;
   availability: AvailabilityCache;
   keys: Keys;
+  // Events every server process sees (PostgreSQL LISTEN/NOTIFY): waiting-room screens.
+  events: EventHub;
 }
 
 export const uuidSchema = z.uuid({ error: 'must be a UUID' });

@@ -1,8 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { recordAudit } from '../../platform/audit.ts';
-import type { Principal } from '../../platform/auth.ts';
-import type { Clock } from '../../platform/clock.ts';
-import { type Db, queryRows } from '../../platform/db.ts';
+import { type Db, preparedRows } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { notify } from '../notifications/notify.ts';
 import {
@@ -10,10 +7,10 @@ import {
   type AppointmentStatus,
   appointmentColumns,
   assertTransition,
+  leadingToSql,
   type NotServedReason,
   requestFollowsAppointment,
 } from '../scheduling/index.ts';
-import { servesDepartment } from './reception.policy.ts';
 
 /** What happens to a checked-in person at the counter. */
 export type CounterStep =
@@ -29,94 +26,85 @@ const isFinal = (to: AppointmentStatus) => to === 'served' || to === 'not_served
 
 /**
  * Moves an appointment along the counter's steps (called, served, not served, back to waiting,
- * absent), in one transaction with its audit event and its request's change: serving completes the
- * request, not serving sends it back for a new appointment. The appointment row is locked and the
- * transition table decides; an agent acts only in their departments (another's answers 404).
- * A service with a fee is served only once its stamp was consumed (the counter consumes it first).
+ * absent) in the caller's transaction, with its audit event and its request's change: serving
+ * completes the request, not serving sends it back for a new appointment. The appointment row is
+ * locked and the transition table decides. The caller moves the person's ticket in the same
+ * transaction and has checked that ticket is in the agent's scope (a ticket transferred to another
+ * department is served there). A service with a fee is served only once its stamp was consumed
+ * (the counter consumes it first).
  */
 export async function advanceAppointment(
-  deps: { db: Db; clock: Clock },
-  input: { principal: Principal; consulateId: string; appointmentId: string; step: CounterStep },
+  tx: Db,
+  input: { actorAccountId: string; consulateId: string; appointmentId: string; step: CounterStep; now: Date },
 ): Promise<AppointmentRow> {
-  const { principal, consulateId, step } = input;
-  const now = deps.clock.now();
-  return deps.db.transaction(async (tx) => {
-    const [current] = await queryRows<{
-      id: string;
-      status: AppointmentStatus;
-      department_id: string;
-      request_id: string | null;
-      fee_minor: number | string;
-      is_fee_settled: boolean;
-    }>(
-      tx,
-      sql`SELECT a.id, a.status, a.department_id, a.request_id, cs.fee_minor,
+  const { actorAccountId, consulateId, step, now } = input;
+  const reason = step.to === 'not_served' ? step.reason : null;
+  const note = step.to === 'not_served' ? (step.note ?? null) : null;
+  // One statement, prepared once per connection and step (every call at a counter runs it): lock
+  // the appointment, change it only from a status the table allows (and, to serve, with the fee
+  // settled), and write the audit event. No change: the locked row says why.
+  // An appointment row when it changed; only current_status (and null columns) when it did not.
+  const [row] = await preparedRows<AppointmentRow & { current_status: AppointmentStatus }>(
+    tx,
+    `advance_appointment_${step.to}`,
+    sql`WITH locked AS (
+          SELECT a.id, a.status, cs.fee_minor,
                  EXISTS (SELECT 1 FROM stamps st WHERE st.request_id = a.request_id AND st.status = 'consumed')
                    AS is_fee_settled
           FROM appointments a
           JOIN consulate_services cs ON cs.consulate_id = a.consulate_id AND cs.service_id = a.service_id
           WHERE a.id = ${input.appointmentId} AND a.consulate_id = ${consulateId}
-          FOR UPDATE OF a`,
-    );
-    if (!current || !servesDepartment(principal, current.department_id)) {
-      throw new AppError('APPOINTMENT_NOT_FOUND', 404, 'No such appointment at this consulate in your scope.');
-    }
-    assertTransition(current.status, step.to);
-    if (step.to === 'served' && Number(current.fee_minor) > 0 && !current.is_fee_settled) {
-      throw new AppError(
-        'FEE_NOT_SETTLED',
-        409,
-        'This service has a fee: consume the person’s stamp (or take the payment at the counter) before serving.',
-      );
-    }
-    const reason = step.to === 'not_served' ? step.reason : null;
-    const note = step.to === 'not_served' ? (step.note ?? null) : null;
-    const [row] = await queryRows<AppointmentRow>(
-      tx,
-      sql`UPDATE appointments a SET status = ${step.to}, updated_at = ${now},
+          FOR UPDATE OF a
+        ), changed AS (
+          UPDATE appointments a SET status = ${step.to}, updated_at = ${now},
             called_at = CASE WHEN ${step.to === 'called'} THEN ${now}::timestamptz ELSE a.called_at END,
             ended_at = CASE WHEN ${isFinal(step.to)} THEN ${now}::timestamptz ELSE a.ended_at END,
-            ended_by = CASE WHEN ${isFinal(step.to)} THEN ${principal.accountId}::uuid ELSE a.ended_by END,
+            ended_by = CASE WHEN ${isFinal(step.to)} THEN ${actorAccountId}::uuid ELSE a.ended_by END,
             not_served_reason = ${reason}, not_served_note = ${note}
-          WHERE a.id = ${current.id} AND a.status = ${current.status}
-          RETURNING ${appointmentColumns('a')}`,
+          FROM locked c
+          WHERE a.id = c.id AND c.status IN ${leadingToSql(step.to)}
+            AND (${step.to !== 'served'} OR c.fee_minor = 0 OR c.is_fee_settled)
+          RETURNING a.*, c.status AS before_status
+        ), audit AS (
+          INSERT INTO audit_events (at, actor_account_id, action, entity_type, entity_id, consulate_id, reason, before, after)
+          SELECT ${now}::timestamptz, ${actorAccountId}::uuid, 'appointment.' || ch.status, 'appointment', ch.id::text,
+                 ch.consulate_id, ${reason}::text, jsonb_build_object('status', ch.before_status),
+                 jsonb_strip_nulls(jsonb_build_object('status', ch.status, 'note', ${note}::text))
+          FROM changed ch
+        )
+        SELECT cur.status AS current_status, ${appointmentColumns('ch')}
+        FROM locked cur LEFT JOIN changed ch ON true`,
+  );
+  if (!row) {
+    throw new AppError('APPOINTMENT_NOT_FOUND', 404, 'No such appointment at this consulate in your scope.');
+  }
+  if (!row.id) {
+    assertTransition(row.current_status, step.to);
+    throw new AppError(
+      'FEE_NOT_SETTLED',
+      409,
+      'This service has a fee: consume the person’s stamp (or take the payment at the counter) before serving.',
     );
-    await recordAudit(tx, {
-      actorAccountId: principal.accountId,
-      action: `appointment.${step.to}`,
-      entityType: 'appointment',
-      entityId: current.id,
-      consulateId,
-      reason,
-      before: { status: current.status },
-      after: { status: step.to, ...(note ? { note } : {}) },
-      at: now,
-    });
-    if (step.to === 'served' || step.to === 'not_served' || step.to === 'no_show') {
-      await requestFollowsAppointment(tx, {
-        appointmentId: current.id,
-        outcome: step.to,
-        now,
-        actorAccountId: principal.accountId,
-      });
-    }
-    const holderAccountId = (row as AppointmentRow).account_id;
-    if (step.to === 'not_served') {
-      await notify(
-        tx,
-        holderAccountId,
-        { kind: 'appointment.not_served', payload: { appointmentId: current.id, reason: step.reason } },
-        { now, dedupeKey: `appointment.not_served:${current.id}` },
-      );
-    }
-    if (step.to === 'no_show') {
-      await notify(
-        tx,
-        holderAccountId,
-        { kind: 'appointment.no_show', payload: { appointmentId: current.id } },
-        { now, dedupeKey: `appointment.no_show:${current.id}` },
-      );
-    }
-    return row as AppointmentRow;
-  });
+  }
+  if (step.to === 'served' || step.to === 'not_served' || step.to === 'no_show') {
+    await requestFollowsAppointment(tx, { appointmentId: row.id, outcome: step.to, now, actorAccountId });
+  }
+  const holderAccountId = row.account_id;
+  if (step.to === 'not_served') {
+    await notify(
+      tx,
+      holderAccountId,
+      { kind: 'appointment.not_served', payload: { appointmentId: row.id, reason: step.reason } },
+      { now, dedupeKey: `appointment.not_served:${row.id}` },
+    );
+  }
+  if (step.to === 'no_show') {
+    await notify(
+      tx,
+      holderAccountId,
+      { kind: 'appointment.no_show', payload: { appointmentId: row.id } },
+      { now, dedupeKey: `appointment.no_show:${row.id}` },
+    );
+  }
+  return row;
 }

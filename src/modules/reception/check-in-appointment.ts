@@ -1,5 +1,5 @@
 import type { KeyObject } from 'node:crypto';
-import { type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Principal } from '../../platform/auth.ts';
@@ -7,11 +7,13 @@ import type { Clock } from '../../platform/clock.ts';
 import { type Db, queryRows } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { getAppointment } from '../scheduling/index.ts';
-import { verifyConvocationToken } from './convocation-token.ts';
+import { type CheckInBy, identifyArrival } from './identify-arrival.ts';
+import { issueTicket } from './issue-ticket.ts';
 import { servesDepartment } from './reception.policy.ts';
+import type { PriorityReason } from './ticket-status.ts';
+import type { TicketRow } from './ticket-view.ts';
 
-/** How the arrival was identified: the convocation's QR code, or its reference read out or typed. */
-export type CheckInBy = { token: string } | { reference: string };
+export type { CheckInBy } from './identify-arrival.ts';
 
 type AppointmentRow = NonNullable<Awaited<ReturnType<typeof getAppointment>>>;
 
@@ -20,6 +22,7 @@ interface Candidate {
   status: string;
   starts_at: Date | string;
   department_id: string;
+  service_id: string;
   time_zone: string;
 }
 
@@ -33,38 +36,24 @@ function refusal(status: string): AppError {
   return new AppError('APPOINTMENT_TRANSITION_REFUSED', 409, `An appointment that is ${status} cannot be checked in.`);
 }
 
-/** The SQL condition naming the appointment, from a verified token or a reference. */
-function identify(publicKey: KeyObject, by: CheckInBy): SQL {
-  if ('token' in by) {
-    const payload = verifyConvocationToken(publicKey, by.token);
-    if (!payload) {
-      throw new AppError('CONVOCATION_TOKEN_INVALID', 400, 'The QR code is not a convocation signed by this service.');
-    }
-    // The token names the appointment, not its time: a convocation printed before the appointment
-    // was moved within the day still identifies it; the day is checked against the current time.
-    return sql`a.id = ${payload.appointmentId} AND a.reference = ${payload.reference} AND c.code = ${payload.consulateCode}`;
-  }
-  // References are printed in capitals; people type them any way.
-  return sql`a.reference = ${by.reference.trim().toUpperCase()}`;
-}
-
 /**
  * Checks an arrival in: the appointment must be at this consulate, in the agent's departments,
  * still booked, and today in the consulate's zone. The status changes with a conditional UPDATE, so
- * two agents scanning the same code at once check it in once; the audit event is written in the
- * same transaction.
+ * two agents scanning the same code at once check it in once. In the same transaction the person
+ * gets the next ticket of the appointment's department, queued at the appointment's time (a
+ * priority given at the desk calls them first), and both changes are audited.
  */
 export async function checkInAppointment(
   deps: { db: Db; clock: Clock; publicKey: KeyObject },
-  input: { principal: Principal; consulateId: string; by: CheckInBy },
-): Promise<AppointmentRow> {
+  input: { principal: Principal; consulateId: string; by: CheckInBy; priority?: PriorityReason | null },
+): Promise<{ appointment: AppointmentRow; ticket: TicketRow }> {
   const { principal, consulateId } = input;
-  const condition = identify(deps.publicKey, input.by);
+  const condition = identifyArrival(deps.publicKey, input.by);
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
     const [candidate] = await queryRows<Candidate>(
       tx,
-      sql`SELECT a.id, a.status, a.starts_at, a.department_id, c.time_zone
+      sql`SELECT a.id, a.status, a.starts_at, a.department_id, a.service_id, c.time_zone
           FROM appointments a JOIN consulates c ON c.id = a.consulate_id
           WHERE a.consulate_id = ${consulateId} AND ${condition}`,
     );
@@ -103,8 +92,18 @@ export async function checkInAppointment(
       after: { status: 'checked_in', checkedInAt: now.toISOString(), by: 'token' in input.by ? 'token' : 'reference' },
       at: now,
     });
-    const row = await getAppointment(tx, candidate.id, { consulateId });
-    if (!row) throw notFound();
-    return row;
+    const ticket = await issueTicket(tx, {
+      consulateId,
+      departmentId: candidate.department_id,
+      serviceId: candidate.service_id,
+      appointmentId: candidate.id,
+      priority: input.priority ?? null,
+      queuedAt: new Date(candidate.starts_at),
+      issuedBy: principal.accountId,
+      now,
+    });
+    const appointment = await getAppointment(tx, candidate.id, { consulateId });
+    if (!appointment || !ticket) throw notFound();
+    return { appointment, ticket };
   });
 }

@@ -14,6 +14,13 @@ export function convocationText(locale: Locale, key: ConvocationLabel): string {
   return catalogues[locale][key] ?? catalogues.fr[key] ?? key;
 }
 
+export type TicketLabel = keyof typeof fr & `ticket.${string}`;
+
+/** A word of the printed ticket (French when the locale lacks it). */
+export function ticketText(locale: Locale, key: TicketLabel): string {
+  return catalogues[locale][key] ?? catalogues.fr[key] ?? key;
+}
+
 /**
  * The name of a required document, from its code. A code no catalogue knows yet (a service added
  * after this release) is still shown, readable, rather than dropped from the list.

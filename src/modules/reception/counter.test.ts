@@ -4,41 +4,42 @@ import { queryRows } from '../../platform/db.ts';
 import { engines } from '../../test/databases.ts';
 import { countRows, createTestContext, makeCitizens, signIn, TEST_NOW, type TestContext } from '../../test/harness.ts';
 import { paidStamp } from '../payments/stamps.test-support.ts';
-import { closeOpenDays } from './close-open-days.ts';
-import { freeTimes, freshCookie } from './reception.test-support.ts';
+import { counterId, get, makeAgents, post, staffUrl, type TicketJson } from './floor.test-support.ts';
+import { freeTimes } from './reception.test-support.ts';
 
 const DAY = { from: '2026-12-02', to: '2026-12-02' };
 // 08:15 in Paris on the day of the appointments.
 const ON_THE_DAY = '2026-12-02T07:15:00Z';
-// 01:00 in Paris the next night: the day is over there.
-const NEXT_NIGHT = '2026-12-03T00:00:00Z';
 
-describe.each(engines)('the counter and the end of the day on %s', (engine) => {
+describe.each(engines)('at the counter on %s', (engine) => {
   let ctx: TestContext;
   let times: { slotId: number }[];
+  let passportCounter: string;
   beforeAll(async () => {
     ctx = await createTestContext(engine);
     times = await freeTimes(ctx, ctx.ids.consulates.PAR, ctx.ids.services.passport, DAY);
+    passportCounter = await counterId(ctx, ctx.ids.departments['PAR:passport']!, '3');
   });
   afterEach(() => ctx.clock.set(new Date(TEST_NOW)));
   afterAll(async () => {
     await ctx.app.close();
   });
 
-  const post = (url: string, cookie: string, payload?: object) =>
-    ctx.app.inject({ method: 'POST', url, headers: { cookie }, ...(payload === undefined ? {} : { payload }) });
-  const step = (cookie: string, appointmentId: string, path: string, payload?: object) =>
-    post(`/api/v1/staff/consulates/${ctx.ids.consulates.PAR}/appointments/${appointmentId}/${path}`, cookie, payload);
-  const statusOf = async (table: 'appointments' | 'requests', id: string) =>
+  const ticketStep = (cookie: string, ticket: string, path: string, payload?: object) =>
+    post(ctx, staffUrl(ctx, `/tickets/${ticket}/${path}`), cookie, payload);
+  const statusOf = async (table: 'appointments' | 'requests' | 'tickets', id: string) =>
     (await queryRows<{ status: string }>(ctx.db, sql`SELECT status FROM ${sql.raw(table)} WHERE id = ${id}`))[0]!
       .status;
 
-  /** A paid passport request booked on 2 December, checked in that morning by the Paris agent. */
-  async function checkedIn(slotIndex: number) {
+  /**
+   * A paid passport request booked on 2 December, checked in that morning by the Paris agent, who
+   * is at counter 3 of passports and calls it (no one else waits there).
+   */
+  async function called(slotIndex: number) {
     ctx.clock.set(new Date(TEST_NOW));
     const [citizen] = await makeCitizens(ctx, 1);
     const stamp = await paidStamp(ctx, { accountId: citizen!.accountId });
-    const booked = await post('/api/v1/appointments', citizen!.cookie, {
+    const booked = await post(ctx, '/api/v1/appointments', citizen!.cookie, {
       consulateId: ctx.ids.consulates.PAR,
       serviceId: ctx.ids.services.passport,
       slotId: times[slotIndex]!.slotId,
@@ -48,78 +49,119 @@ describe.each(engines)('the counter and the end of the day on %s', (engine) => {
     expect(booked.statusCode, booked.body).toBe(201);
     ctx.clock.set(new Date(ON_THE_DAY));
     const agent = await signIn(ctx, 'agent.par@mawid.example');
-    const arrived = await post(`/api/v1/staff/consulates/${ctx.ids.consulates.PAR}/check-ins`, agent, {
-      reference: booked.json().reference,
-    });
+    const arrived = await post(ctx, staffUrl(ctx, '/check-ins'), agent, { reference: booked.json().reference });
     expect(arrived.statusCode, arrived.body).toBe(200);
-    return { agent, stamp, citizen: citizen!, appointmentId: booked.json().id as string };
+    expect((await post(ctx, staffUrl(ctx, `/counters/${passportCounter}/open`), agent)).statusCode).toBe(200);
+    const call = await post(ctx, staffUrl(ctx, `/counters/${passportCounter}/call-next`), agent);
+    expect(call.statusCode, call.body).toBe(200);
+    const ticket = call.json() as TicketJson;
+    expect(ticket.appointmentId).toBe(booked.json().id);
+    return { agent, stamp, citizen: citizen!, appointmentId: booked.json().id as string, ticket };
   }
 
-  it('calls, then serves once the stamp is consumed: the request is completed and the service can be booked again', async () => {
-    const { agent, stamp, citizen, appointmentId } = await checkedIn(0);
-    const tooEarly = await step(agent, appointmentId, 'serve');
-    expect(tooEarly.json()).toMatchObject({ code: 'APPOINTMENT_TRANSITION_REFUSED', from: 'checked_in', to: 'served' });
-    const called = await step(agent, appointmentId, 'call');
-    expect(called.json()).toMatchObject({ status: 'called' });
-    const unpaid = await step(agent, appointmentId, 'serve');
-    expect(unpaid.statusCode).toBe(409);
-    expect(unpaid.json().code).toBe('FEE_NOT_SETTLED');
-    expect(await statusOf('appointments', appointmentId)).toBe('called');
-    expect((await post(`/api/v1/staff/stamps/${stamp.number}/consume`, agent, {})).statusCode).toBe(200);
-    const served = await step(agent, appointmentId, 'serve');
-    expect(served.statusCode, served.body).toBe(200);
-    expect(served.json()).toMatchObject({ status: 'served', notServedReason: null });
-    expect(await statusOf('requests', stamp.requestId)).toBe('completed');
+  it('opens a counter (leaving the one held before), refuses one another agent is at, and closes it', async () => {
+    ctx.clock.set(new Date(ON_THE_DAY));
+    const passport = ctx.ids.departments['PAR:passport']!;
+    const [one, two] = [await counterId(ctx, passport, '1'), await counterId(ctx, passport, '2')];
+    const agent = await signIn(ctx, 'agent.par@mawid.example');
+    const agentId = (await ctx.deps.sessions.resolve(agent.split('=')[1]!))!.accountId;
+    const opened = await post(ctx, staffUrl(ctx, `/counters/${one}/open`), agent);
+    expect(opened.statusCode, opened.body).toBe(200);
+    expect(opened.json()).toMatchObject({ id: one, label: '1', agent: { id: agentId }, calledTicket: null });
+    expect((await post(ctx, staffUrl(ctx, `/counters/${two}/open`), agent)).json().agent.id).toBe(agentId);
+    const list = (await get(ctx, staffUrl(ctx, '/counters'), agent)).json().counters as {
+      id: string;
+      agent: { id: string } | null;
+      department: { id: string };
+    }[];
+    expect(list.find((c) => c.id === one)!.agent).toBeNull();
+    expect(list.find((c) => c.id === two)!.agent!.id).toBe(agentId);
+    // The agent sees their department's counters only; the admin every one.
+    expect(new Set(list.map((c) => c.department.id))).toEqual(new Set([passport]));
+    const all = (await get(ctx, staffUrl(ctx, '/counters'), await signIn(ctx, 'admin.par@mawid.example'))).json();
+    expect(all.counters.length).toBeGreaterThan(list.length);
+
+    const [colleague] = await makeAgents(ctx, 1, { departmentIds: [passport] });
+    const taken = await post(ctx, staffUrl(ctx, `/counters/${two}/open`), colleague!.cookie);
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json().code).toBe('COUNTER_OCCUPIED');
+    const notTheirs = await post(ctx, staffUrl(ctx, `/counters/${two}/close`), colleague!.cookie);
+    expect(notTheirs.json().code).toBe('COUNTER_NOT_YOURS');
+    const legal = await counterId(ctx, ctx.ids.departments['PAR:legalization']!, '1');
+    expect((await post(ctx, staffUrl(ctx, `/counters/${legal}/open`), agent)).json().code).toBe('COUNTER_NOT_FOUND');
+    const closed = await post(ctx, staffUrl(ctx, `/counters/${two}/close`), agent);
+    expect(closed.json()).toMatchObject({ agent: null, openedAt: null });
+    expect(await countRows(ctx, 'audit_events', sql`entity_type = 'counter' AND actor_account_id = ${agentId}`)).toBe(
+      4,
+    );
+  });
+
+  it('recalls, refuses "absent" before the second call, then marks the person absent: a no-show', async () => {
+    const { agent, stamp, appointmentId, ticket } = await called(0);
+    const early = await ticketStep(agent, ticket.id, 'absent');
+    expect(early.statusCode).toBe(409);
+    expect(early.json()).toMatchObject({ code: 'TICKET_NOT_CALLED_ENOUGH', callCount: 1, required: 2 });
+    const recalled = await ticketStep(agent, ticket.id, 'recall');
+    expect(recalled.json()).toMatchObject({ status: 'called', callCount: 2, counterId: passportCounter });
+    const absent = await ticketStep(agent, ticket.id, 'absent');
+    expect(absent.statusCode, absent.body).toBe(200);
+    expect(absent.json()).toMatchObject({ status: 'absent', endedAt: expect.any(String) });
+    expect(await statusOf('appointments', appointmentId)).toBe('no_show');
+    expect(await statusOf('requests', stamp.requestId)).toBe('accepted');
+    expect((await ticketStep(agent, ticket.id, 'recall')).json().code).toBe('TICKET_TRANSITION_REFUSED');
     expect(
       await countRows(
         ctx,
         'audit_events',
-        sql`entity_id IN (${appointmentId}, ${stamp.requestId}::text)
-        AND action IN ('appointment.called', 'appointment.served', 'request.completed')`,
+        sql`entity_id = ${ticket.id} AND action IN ('ticket.recalled', 'ticket.absent')`,
       ),
-    ).toBe(3);
-    expect((await step(agent, appointmentId, 'serve')).json().code).toBe('APPOINTMENT_TRANSITION_REFUSED');
-    // The active-appointment index no longer holds the person: a new request books again.
-    ctx.clock.set(new Date(TEST_NOW));
-    const [request] = await queryRows<{ id: string }>(
-      ctx.db,
-      sql`INSERT INTO requests (reference, consulate_id, service_id, department_id, person_id, account_id, status, decided_at)
-          SELECT 'PAR-D-AGN-' || substr(md5(random()::text), 1, 4), consulate_id, service_id, department_id, person_id,
-                 account_id, 'accepted', now()
-          FROM requests WHERE id = ${stamp.requestId} RETURNING id`,
-    );
-    const again = await post('/api/v1/appointments', await freshCookie(ctx, citizen.accountId), {
-      consulateId: ctx.ids.consulates.PAR,
-      serviceId: ctx.ids.services.passport,
-      slotId: times[5]!.slotId,
-      personId: stamp.personId,
-      requestId: request!.id,
-    });
-    expect(again.statusCode, again.body).toBe(201);
+    ).toBe(2);
   });
 
-  it('ends with "not served" and a reason, and sends the request back for a new appointment', async () => {
-    const { agent, stamp, citizen, appointmentId } = await checkedIn(1);
-    await step(agent, appointmentId, 'call');
-    const vague = await step(agent, appointmentId, 'not-served', { reason: 'other' });
+  it('sends a called person back to the waiting room, to be called again from the first call', async () => {
+    const { agent, appointmentId, ticket } = await called(1);
+    const back = await ticketStep(agent, ticket.id, 'back-to-waiting');
+    expect(back.json()).toMatchObject({ status: 'waiting', counterId: null });
+    expect(await statusOf('appointments', appointmentId)).toBe('checked_in');
+    const current = await get(ctx, staffUrl(ctx, `/counters/${passportCounter}/ticket`), agent);
+    expect(current.json()).toEqual({ ticket: null });
+    const again = await post(ctx, staffUrl(ctx, `/counters/${passportCounter}/call-next`), agent);
+    expect(again.json()).toMatchObject({ id: ticket.id, callCount: 1 });
+    expect(await statusOf('appointments', appointmentId)).toBe('called');
+    await ticketStep(agent, ticket.id, 'not-served', { reason: 'documents_missing' });
+  });
+
+  it('serves once the stamp is consumed: the request is completed', async () => {
+    const { agent, stamp, appointmentId, ticket } = await called(2);
+    const current = await get(ctx, staffUrl(ctx, `/counters/${passportCounter}/ticket`), agent);
+    expect(current.json().ticket).toMatchObject({
+      id: ticket.id,
+      request: { id: stamp.requestId },
+      stamp: { state: 'valid', number: stamp.number },
+    });
+    const unpaid = await ticketStep(agent, ticket.id, 'serve');
+    expect(unpaid.statusCode).toBe(409);
+    expect(unpaid.json().code).toBe('FEE_NOT_SETTLED');
+    expect(await statusOf('tickets', ticket.id)).toBe('called');
+    expect((await post(ctx, `/api/v1/staff/stamps/${stamp.number}/consume`, agent, {})).statusCode).toBe(200);
+    const served = await ticketStep(agent, ticket.id, 'serve');
+    expect(served.statusCode, served.body).toBe(200);
+    expect(served.json().status).toBe('served');
+    expect(await statusOf('appointments', appointmentId)).toBe('served');
+    expect(await statusOf('requests', stamp.requestId)).toBe('completed');
+  });
+
+  it('ends with "not served" and a reason: the request goes back for a new appointment', async () => {
+    const { agent, stamp, citizen, appointmentId, ticket } = await called(3);
+    const vague = await ticketStep(agent, ticket.id, 'not-served', { reason: 'other' });
     expect(vague.statusCode).toBe(400);
     expect(vague.json().fields).toEqual([expect.objectContaining({ path: 'body.note' })]);
-    const stranger = await signIn(ctx, 'agent.dxb@mawid.example');
-    expect(
-      (
-        await post(
-          `/api/v1/staff/consulates/${ctx.ids.consulates.DXB}/appointments/${appointmentId}/not-served`,
-          stranger,
-          { reason: 'documents_missing' },
-        )
-      ).statusCode,
-    ).toBe(404);
-    const notServed = await step(agent, appointmentId, 'not-served', {
+    const done = await ticketStep(agent, ticket.id, 'not-served', {
       reason: 'documents_missing',
       note: 'Bring the full copy of the birth certificate.',
     });
-    expect(notServed.statusCode, notServed.body).toBe(200);
-    expect(notServed.json()).toMatchObject({ status: 'not_served', notServedReason: 'documents_missing' });
+    expect(done.json().status).toBe('not_served');
+    expect(await statusOf('appointments', appointmentId)).toBe('not_served');
     expect(await statusOf('requests', stamp.requestId)).toBe('accepted');
     expect(
       await countRows(
@@ -128,53 +170,38 @@ describe.each(engines)('the counter and the end of the day on %s', (engine) => {
         sql`kind = 'appointment.not_served' AND account_id = ${citizen.accountId}`,
       ),
     ).toBe(1);
-    // The same request books a new appointment.
-    ctx.clock.set(new Date(TEST_NOW));
-    const rebooked = await post('/api/v1/appointments', await freshCookie(ctx, citizen.accountId), {
-      consulateId: ctx.ids.consulates.PAR,
-      serviceId: ctx.ids.services.passport,
-      slotId: times[6]!.slotId,
-      personId: stamp.personId,
-      requestId: stamp.requestId,
+  });
+
+  it('transfers a person to another department, keeping their place in time', async () => {
+    const { agent, appointmentId, ticket } = await called(4);
+    const legalization = ctx.ids.departments['PAR:legalization']!;
+    const same = await ticketStep(agent, ticket.id, 'transfer', { departmentId: ctx.ids.departments['PAR:passport'] });
+    expect(same.json().code).toBe('TRANSFER_SAME_DEPARTMENT');
+    const moved = await ticketStep(agent, ticket.id, 'transfer', { departmentId: legalization });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const { transferred, issued } = moved.json() as { transferred: TicketJson; issued: TicketJson };
+    expect(transferred).toMatchObject({ id: ticket.id, status: 'transferred' });
+    expect(issued).toMatchObject({
+      departmentId: legalization,
+      status: 'waiting',
+      appointmentId,
+      transferredFrom: ticket.id,
+      queuedAt: ticket.queuedAt,
     });
-    expect(rebooked.statusCode, rebooked.body).toBe(201);
-  });
-
-  it('sends a called person back to the waiting room, and marks one who never comes absent', async () => {
-    const { agent, stamp, appointmentId } = await checkedIn(2);
-    await step(agent, appointmentId, 'call');
-    expect((await step(agent, appointmentId, 'back-to-waiting')).json().status).toBe('checked_in');
-    await step(agent, appointmentId, 'call');
-    const absent = await step(agent, appointmentId, 'absent');
-    expect(absent.json().status).toBe('no_show');
-    expect(await statusOf('requests', stamp.requestId)).toBe('accepted');
-    // A body is refused on steps that take none.
-    expect((await step(agent, appointmentId, 'call', [1, 2])).statusCode).toBe(400);
-  });
-
-  it('closes, after the consulate’s day, what it left open: not served, "day closed", audited, once', async () => {
-    const first = await checkedIn(3);
-    const second = await checkedIn(4);
-    await step(second.agent, second.appointmentId, 'call');
-    // Still the same day in Paris: nothing to close.
-    ctx.clock.set(new Date('2026-12-02T22:30:00Z'));
-    expect(await closeOpenDays({ db: ctx.db, clock: ctx.clock })).toBe(0);
-    ctx.clock.set(new Date(NEXT_NIGHT));
-    expect(await closeOpenDays({ db: ctx.db, clock: ctx.clock, batchSize: 1 })).toBe(2);
-    for (const { appointmentId, stamp } of [first, second]) {
-      const [row] = await queryRows<{ status: string; not_served_reason: string; ended_at: Date | null }>(
-        ctx.db,
-        sql`SELECT status, not_served_reason, ended_at FROM appointments WHERE id = ${appointmentId}`,
-      );
-      expect(row).toMatchObject({ status: 'not_served', not_served_reason: 'day_closed' });
-      expect(row!.ended_at).not.toBeNull();
-      expect(await statusOf('requests', stamp.requestId)).toBe('accepted');
-      const [event] = await queryRows<{ actor_account_id: string | null; reason: string }>(
-        ctx.db,
-        sql`SELECT actor_account_id, reason FROM audit_events WHERE entity_id = ${appointmentId} AND action = 'appointment.not_served'`,
-      );
-      expect(event).toEqual({ actor_account_id: null, reason: 'day_closed' });
-    }
-    expect(await closeOpenDays({ db: ctx.db, clock: ctx.clock })).toBe(0);
+    expect(issued.code).toMatch(/^L-\d{3}$/);
+    expect(await statusOf('appointments', appointmentId)).toBe('checked_in');
+    // The other department calls it (here its admin), and the appointment follows.
+    const admin = await signIn(ctx, 'admin.par@mawid.example');
+    const counter = await counterId(ctx, legalization, '2');
+    await post(ctx, staffUrl(ctx, `/counters/${counter}/open`), admin);
+    const there = await post(ctx, staffUrl(ctx, `/counters/${counter}/call-next`), admin);
+    expect(there.json()).toMatchObject({ id: issued.id, departmentId: legalization });
+    const seen = await get(ctx, staffUrl(ctx, `/counters/${counter}/ticket`), admin);
+    expect(seen.json().ticket).toMatchObject({
+      id: issued.id,
+      department: { id: legalization },
+      appointment: { id: appointmentId },
+    });
+    expect(await statusOf('appointments', appointmentId)).toBe('called');
   });
 });

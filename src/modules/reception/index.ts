@@ -2,6 +2,7 @@
 export { advanceAppointment, type CounterStep } from './advance-appointment.ts';
 export { buildConvocation } from './build-convocation.ts';
 export { type CheckInBy, checkInAppointment } from './check-in-appointment.ts';
+export { closeFloorDays } from './close-floor-days.ts';
 export { closeOpenDays } from './close-open-days.ts';
 export {
   type ConvocationClaims,

@@ -1,19 +1,22 @@
 import { requirePrincipal } from '../../platform/auth.ts';
 import { type App, type AppDeps, problems } from '../../platform/http.ts';
 import { isLocale } from '../../platform/i18n/i18n.ts';
-import { appointmentSchema, presentAppointment } from '../scheduling/index.ts';
+import { presentAppointment } from '../scheduling/index.ts';
 import { buildConvocation } from './build-convocation.ts';
 import { checkInAppointment } from './check-in-appointment.ts';
+import { deskRoutes } from './desk.routes.ts';
 import { assertReceptionStaff } from './reception.policy.ts';
 import {
+  checkInAnswer,
   checkInBody,
   checkInParams,
   convocationParams,
   convocationQuery,
   publicKeySchema,
 } from './reception.schemas.ts';
+import { presentTicket } from './ticket-view.ts';
 
-/** Convocations (the citizen's PDF and its signed QR code) and checking arrivals in. */
+/** Convocations (the citizen's PDF and its signed QR code), checking arrivals in, and the desk's other routes. */
 export function receptionRoutes(app: App, deps: AppDeps) {
   const { db, clock, sessions, keys } = deps;
 
@@ -68,21 +71,25 @@ export function receptionRoutes(app: App, deps: AppDeps) {
     {
       schema: {
         tags: ['reception'],
-        summary: 'Check an arrival in, by the convocation’s QR code or its reference',
+        summary: 'Check an arrival in, by the convocation’s QR code or its reference: gives the person a ticket',
         params: checkInParams,
         body: checkInBody,
-        response: { 200: appointmentSchema, ...problems(400, 401, 403, 404, 409, 422) },
+        response: { 200: checkInAnswer, ...problems(400, 401, 403, 404, 409, 422) },
       },
     },
     async (request) => {
       const principal = await requirePrincipal(sessions, request);
       const { consulateId } = request.params;
       assertReceptionStaff(principal, consulateId);
-      const row = await checkInAppointment(
+      const { priority, token, reference } = request.body;
+      const by = token === undefined ? { reference: reference as string } : { token };
+      const { appointment, ticket } = await checkInAppointment(
         { db, clock, publicKey: keys.signingPublicKey },
-        { principal, consulateId, by: request.body },
+        { principal, consulateId, by, priority },
       );
-      return presentAppointment(row);
+      return { ...presentAppointment(appointment), ticket: presentTicket(ticket) };
     },
   );
+
+  deskRoutes(app, deps);
 }
