@@ -17,6 +17,7 @@ import type { Config } from './config.ts';
 import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
 import { callCenterRoutes } from './modules/callcenter/callcenter.routes.ts';
 import { documentsRoutes } from './modules/documents/documents.routes.ts';
+import { historyRoutes } from './modules/history/index.ts';
 import { adminRoutes } from './modules/network/admin/admin.routes.ts';
 import { networkRoutes } from './modules/network/network.routes.ts';
 import { type MailCatcher, notificationsRoutes } from './modules/notifications/index.ts';
@@ -164,6 +165,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; deps:
   counterRoutes(app, deps);
   staffRoutes(app, deps);
   screenRoutes(app, deps);
+  historyRoutes(app, deps);
   notificationsRoutes(app, deps, { mailCatcher: options.mailCatcher });
   paymentsRoutes(app, deps);
   stampsRoutes(app, deps);

@@ -7,8 +7,8 @@ import {
   paymentStatuses,
   stampStatuses,
 } from './modules/payments/payment-status.ts';
-import { canTransitionRequest, requestStatuses } from './modules/requests/request-status.ts';
 import { canTransitionTicket, ticketStatuses } from './modules/reception/ticket-status.ts';
+import { canTransitionRequest, requestStatuses } from './modules/requests/request-status.ts';
 import { appointmentStatuses, canTransition } from './modules/scheduling/appointment-status.ts';
 
 // Each entity's transition table, read through its own `can…` function.

@@ -1,5 +1,6 @@
 import pino, { type Logger } from 'pino';
 import { buildApp } from './app.ts';
+import { auditCommand } from './cli/audit-verify.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { startBackgroundWork } from './jobs.ts';
 import { seedDemo } from './modules/network/demo/seed-demo.ts';
@@ -22,6 +23,9 @@ Commands:
             the app servers when they use PostgreSQL)
   migrate   apply the database migrations and exit
   seed      seed the demo network into an empty database and exit
+  audit verify [--last N]
+            check the audit log (each event's hash, the seals' chain; the newest N seals
+            only with --last): exit 0 when intact, 1 naming the first broken link
   help      print this help
 
 Configuration comes from the environment (see README.md, "Configuration"):
@@ -129,6 +133,16 @@ export async function main(argv: string[]): Promise<void> {
       await database.migrate();
       await database.close();
       log.info({ database: database.kind }, 'migrations applied');
+      return;
+    }
+    case 'audit': {
+      const database = await open(config);
+      const io = {
+        out: (text: string) => process.stdout.write(text),
+        err: (text: string) => process.stderr.write(text),
+      };
+      process.exitCode = await auditCommand(database.db, argv.slice(1), io);
+      await database.close();
       return;
     }
     case 'seed': {

@@ -1,100 +1,81 @@
-import { and, eq, sql } from 'drizzle-orm';
-import { z } from 'zod';
-import { type Principal, requirePrincipal, requireRole } from '../../platform/auth.ts';
-import { AppError } from '../../platform/errors.ts';
-import { type App, type AppDeps, problems, uuidSchema } from '../../platform/http.ts';
-import { text } from '../../platform/text-input.ts';
-import { accounts, emailSchema, persons } from '../accounts/index.ts';
+import { type App, type AppDeps, problems } from '../../platform/http.ts';
+import { appointmentListSchema, listAccountAppointments, presentAppointment } from '../scheduling/index.ts';
+import { assertCitizen, requireCallCenterAgent } from './callcenter.policy.ts';
 import {
-  appointmentListSchema,
-  appointmentSchema,
-  bookAppointment,
-  cancelAppointment,
-  listAccountAppointments,
-  moveAppointment,
-  presentAppointment,
-  slotIdSchema,
-} from '../scheduling/index.ts';
-
-const reason = text().trim().min(3, 'must say why, as told by the citizen').max(500);
-const citizenParams = z.object({ accountId: uuidSchema });
-const citizenAppointmentParams = z.object({ accountId: uuidSchema, appointmentId: uuidSchema });
+  citizenPageSchema,
+  citizenParams,
+  messagesAnswer,
+  messagesQuery,
+  searchAnswer,
+  searchBody,
+} from './callcenter.schemas.ts';
+import { listCitizenMessages } from './citizen-messages.ts';
+import { loadCitizenPage } from './citizen-page.ts';
+import { parseCitizenSearch } from './citizen-search.ts';
+import { findCitizens } from './find-citizens.ts';
+import { onBehalfRoutes } from './on-behalf.routes.ts';
 
 /**
- * The consular call center helps people who are stuck: it finds a citizen and books, moves or
- * cancels on their behalf. Every action states a reason and is audited with both accounts.
+ * The consular call center helps people who are stuck: it finds a citizen anywhere in the network,
+ * reads their file and books, moves, cancels or resends a convocation on their behalf (see
+ * on-behalf.routes.ts). Only call-center agents use these routes.
  */
 export function callCenterRoutes(app: App, deps: AppDeps) {
-  const { db, clock, sessions, availability } = deps;
+  const { db, clock, sessions } = deps;
 
-  async function agent(request: Parameters<typeof requirePrincipal>[1]): Promise<Principal> {
-    const principal = await requirePrincipal(sessions, request);
-    requireRole(principal, 'call_center_agent', 'hq_admin');
-    return principal;
-  }
-  async function citizen(accountId: string) {
-    const [row] = await db
-      .select({ id: accounts.id })
-      .from(accounts)
-      .where(and(eq(accounts.id, accountId), eq(accounts.role, 'citizen')));
-    if (!row) throw new AppError('NOT_FOUND', 404, 'No citizen account with this id.');
-    return row;
-  }
-
-  app.get(
-    '/api/v1/callcenter/citizens',
+  app.post(
+    '/api/v1/callcenter/citizens/search',
     {
       schema: {
         tags: ['call center'],
-        summary: 'Find a citizen by the e-mail they give on the phone',
-        querystring: z.object({ email: emailSchema }),
-        response: {
-          200: z.object({
-            citizens: z.array(
-              z.object({
-                accountId: z.uuid(),
-                persons: z.array(
-                  z.object({
-                    id: z.uuid(),
-                    relation: z.string(),
-                    givenNameLatin: z.string(),
-                    familyNameLatin: z.string(),
-                  }),
-                ),
-              }),
-            ),
-          }),
-          ...problems(400, 401, 403),
-        },
+        summary: 'Find citizens by e-mail, phone, name (either script), identity number or reference',
+        description:
+          'One search box: the text is read as everything it may be, and each citizen says what matched. A POST so that identity numbers never appear in logged URLs.',
+        body: searchBody,
+        response: { 200: searchAnswer, ...problems(400, 401, 403) },
       },
     },
     async (request) => {
-      await agent(request);
-      const rows = await db
-        .select({
-          accountId: accounts.id,
-          personId: persons.id,
-          relation: persons.relation,
-          givenNameLatin: persons.givenNameLatin,
-          familyNameLatin: persons.familyNameLatin,
-        })
-        .from(accounts)
-        .innerJoin(persons, eq(persons.accountId, accounts.id))
-        .where(and(eq(sql`lower(${accounts.email})`, request.query.email), eq(accounts.role, 'citizen')));
-      if (rows.length === 0) return { citizens: [] };
-      return {
-        citizens: [
-          {
-            accountId: rows[0]!.accountId,
-            persons: rows.map((r) => ({
-              id: r.personId,
-              relation: r.relation,
-              givenNameLatin: r.givenNameLatin,
-              familyNameLatin: r.familyNameLatin,
-            })),
-          },
-        ],
-      };
+      await requireCallCenterAgent(sessions, request);
+      const { q, limit, after } = request.body;
+      return findCitizens(db, { search: parseCitizenSearch(q), limit, after });
+    },
+  );
+
+  app.get(
+    '/api/v1/callcenter/citizens/:accountId',
+    {
+      schema: {
+        tags: ['call center'],
+        summary: 'A citizen’s file: account, persons, requests, appointments, payments, stamps (the view is audited)',
+        params: citizenParams,
+        response: { 200: citizenPageSchema, ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const principal = await requireCallCenterAgent(sessions, request);
+      return loadCitizenPage(
+        { db, now: clock.now() },
+        { agentAccountId: principal.accountId, citizenAccountId: request.params.accountId },
+      );
+    },
+  );
+
+  app.get(
+    '/api/v1/callcenter/citizens/:accountId/messages',
+    {
+      schema: {
+        tags: ['call center'],
+        summary: 'Messages sent to a citizen, newest first, with their delivery per channel',
+        params: citizenParams,
+        querystring: messagesQuery,
+        response: { 200: messagesAnswer, ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      await requireCallCenterAgent(sessions, request);
+      await assertCitizen(db, request.params.accountId);
+      return listCitizenMessages(db, { accountId: request.params.accountId, ...request.query });
     },
   );
 
@@ -103,110 +84,18 @@ export function callCenterRoutes(app: App, deps: AppDeps) {
     {
       schema: {
         tags: ['call center'],
+        summary: 'A citizen’s appointments and their relatives’',
         params: citizenParams,
         response: { 200: appointmentListSchema, ...problems(400, 401, 403, 404) },
       },
     },
     async (request) => {
-      await agent(request);
-      await citizen(request.params.accountId);
+      await requireCallCenterAgent(sessions, request);
+      await assertCitizen(db, request.params.accountId);
       const rows = await listAccountAppointments(db, request.params.accountId, clock.now());
       return { appointments: rows.map(presentAppointment) };
     },
   );
 
-  app.post(
-    '/api/v1/callcenter/citizens/:accountId/appointments',
-    {
-      schema: {
-        tags: ['call center'],
-        summary: 'Book on behalf of a citizen, with the reason',
-        params: citizenParams,
-        body: z.object({
-          consulateId: uuidSchema,
-          serviceId: uuidSchema,
-          slotId: slotIdSchema,
-          personId: uuidSchema,
-          reason,
-        }),
-        response: { 201: appointmentSchema, ...problems(400, 401, 403, 404, 409, 422) },
-      },
-    },
-    async (request, reply) => {
-      const principal = await agent(request);
-      await citizen(request.params.accountId);
-      const { reason: why, ...booking } = request.body;
-      const row = await bookAppointment(
-        { db, clock },
-        {
-          actor: { accountId: principal.accountId, onBehalfOfAccountId: request.params.accountId, reason: why },
-          ownerAccountId: request.params.accountId,
-          ...booking,
-        },
-      );
-      availability.invalidateDepartment(row.department_id);
-      return reply.status(201).send(presentAppointment(row));
-    },
-  );
-
-  app.post(
-    '/api/v1/callcenter/citizens/:accountId/appointments/:appointmentId/move',
-    {
-      schema: {
-        tags: ['call center'],
-        params: citizenAppointmentParams,
-        body: z.object({ slotId: slotIdSchema, reason }),
-        response: { 200: appointmentSchema, ...problems(400, 401, 403, 404, 409, 422) },
-      },
-    },
-    async (request) => {
-      const principal = await agent(request);
-      const { appointment } = await moveAppointment(
-        { db, clock },
-        {
-          actor: {
-            accountId: principal.accountId,
-            onBehalfOfAccountId: request.params.accountId,
-            reason: request.body.reason,
-          },
-          appointmentId: request.params.appointmentId,
-          ownerAccountId: request.params.accountId,
-          slotId: request.body.slotId,
-        },
-      );
-      availability.invalidateDepartment(appointment.department_id);
-      return presentAppointment(appointment);
-    },
-  );
-
-  app.post(
-    '/api/v1/callcenter/citizens/:accountId/appointments/:appointmentId/cancel',
-    {
-      schema: {
-        tags: ['call center'],
-        params: citizenAppointmentParams,
-        body: z.object({ reason }),
-        response: { 200: appointmentSchema, ...problems(400, 401, 403, 404, 409, 422) },
-      },
-    },
-    async (request) => {
-      const principal = await agent(request);
-      const row = await cancelAppointment(
-        { db, clock },
-        {
-          actor: {
-            accountId: principal.accountId,
-            onBehalfOfAccountId: request.params.accountId,
-            reason: request.body.reason,
-          },
-          appointmentId: request.params.appointmentId,
-          ownerAccountId: request.params.accountId,
-          // The citizen asked for it: it counts as their cancellation, within the same cut-off.
-          by: 'cancelled_by_citizen',
-        },
-      );
-      availability.invalidateDepartment(row.department_id);
-      return presentAppointment(row);
-    },
-  );
+  onBehalfRoutes(app, deps);
 }

@@ -131,7 +131,10 @@ export function documentsRoutes(app: App, deps: AppDeps) {
     async (request) => {
       const list = await listDocuments({ db, clock }, await citizen(request), request.params.requestId);
       const locale = callerLocale(request);
-      return { documents: list.documents.map((row) => presentDocumentIn(row, locale)), requiredKinds: list.requiredKinds };
+      return {
+        documents: list.documents.map((row) => presentDocumentIn(row, locale)),
+        requiredKinds: list.requiredKinds,
+      };
     },
   );
 

@@ -20,6 +20,8 @@ export interface AppointmentRow {
   time_zone: string;
   duration_minutes: number;
   not_served_reason: NotServedReason | null;
+  // When a call-center agent booked it for the citizen (the booking's time); null when the citizen did.
+  booked_by_call_center_at: Date | string | null;
 }
 
 /** The columns of an appointment row and its consulate's zone, from a table or CTE named `alias`. */
@@ -28,6 +30,8 @@ export function appointmentColumns(alias: string): SQL {
   return sql`${a}.id, ${a}.reference, ${a}.status, ${a}.slot_id, ${a}.consulate_id, ${a}.department_id,
     ${a}.service_id, ${a}.person_id, ${a}.account_id, ${a}.request_id, ${a}.starts_at, ${a}.created_at, ${a}.updated_at,
     ${a}.not_served_reason,
+    CASE WHEN EXISTS (SELECT 1 FROM accounts WHERE accounts.id = ${a}.booked_by AND accounts.role = 'call_center_agent')
+         THEN ${a}.created_at END AS booked_by_call_center_at,
     (SELECT time_zone FROM consulates WHERE consulates.id = ${a}.consulate_id) AS time_zone,
     (SELECT duration_minutes FROM services WHERE services.id = ${a}.service_id) AS duration_minutes`;
 }
@@ -49,6 +53,7 @@ export interface AppointmentView {
   utcOffset: string;
   endsAt: string;
   notServedReason: NotServedReason | null;
+  bookedByCallCenterAt: string | null;
   createdAt: string;
 }
 
@@ -75,6 +80,7 @@ export function presentAppointment(row: AppointmentRow): AppointmentView {
       .toUTC()
       .toISO() as string,
     notServedReason: row.not_served_reason ?? null,
+    bookedByCallCenterAt: row.booked_by_call_center_at ? new Date(row.booked_by_call_center_at).toISOString() : null,
     createdAt: new Date(row.created_at).toISOString(),
   };
 }

@@ -139,9 +139,10 @@ export async function bookAppointment(
           RETURNING slots.id, slots.starts_at, slots.department_id
         ), ${openedRequest}, appointment AS (
           INSERT INTO appointments (reference, slot_id, consulate_id, department_id, service_id, person_id,
-                                    account_id, request_id, starts_at, created_at, updated_at)
+                                    account_id, request_id, starts_at, created_at, updated_at, booked_by)
           SELECT ${reference}, seat.id, ${input.consulateId}, seat.department_id, ${input.serviceId},
-                 ${input.personId}, ${input.ownerAccountId}, opened.id, seat.starts_at, ${now}, ${now}
+                 ${input.personId}, ${input.ownerAccountId}, opened.id, seat.starts_at, ${now}, ${now},
+                 ${actor.accountId}
           FROM seat, opened
           RETURNING *
         ), audit AS (

@@ -78,6 +78,10 @@ export const appointmentSchema = z
       .enum(notServedReasons)
       .nullable()
       .describe('Why a person seen at the counter was not served (status not_served)'),
+    bookedByCallCenterAt: z
+      .string()
+      .nullable()
+      .describe('When the call center booked it on the citizen’s behalf (UTC); null when the citizen booked it'),
     createdAt: z.string(),
   })
   .meta({ id: 'Appointment' });

@@ -2,7 +2,22 @@ import { z } from 'zod';
 import type { Principal } from '../../../platform/auth.ts';
 import { type App, type AppDeps, problems } from '../../../platform/http.ts';
 import { isLocale, type Locale, locales } from '../../../platform/i18n/i18n.ts';
-import { appointmentListSchema, listConsulateDay, presentAppointment } from '../../scheduling/index.ts';
+import { appointmentSchema, listConsulateDay, presentAppointment } from '../../scheduling/index.ts';
+
+// The day list names each person, in both scripts (the desk and the printed sheet read them).
+const dayAppointmentListSchema = z.object({
+  appointments: z.array(
+    appointmentSchema.extend({
+      person: z.object({
+        givenNameLatin: z.string(),
+        familyNameLatin: z.string(),
+        givenNameArabic: z.string().nullable(),
+        familyNameArabic: z.string().nullable(),
+      }),
+    }),
+  ),
+});
+
 import { consulateReaders, consulateStaff } from './admin.policy.ts';
 import { adminConsulateParams, dayQuery } from './admin.schemas.ts';
 import { departmentOfConsulate } from './calendar-admin.ts';
@@ -38,7 +53,7 @@ export function dayListRoutes(app: App, deps: AppDeps) {
         summary: 'The appointments of one local day, optionally of one department (an agent sees their departments)',
         params: adminConsulateParams,
         querystring: dayQuery,
-        response: { 200: appointmentListSchema, ...problems(400, 401, 403, 404) },
+        response: { 200: dayAppointmentListSchema, ...problems(400, 401, 403, 404) },
       },
     },
     async (request) => {
@@ -49,7 +64,17 @@ export function dayListRoutes(app: App, deps: AppDeps) {
         date: request.query.date,
         departmentIds: await departmentsSeen(principal, consulate.id, request.query.departmentId),
       });
-      return { appointments: rows.map(presentAppointment) };
+      return {
+        appointments: rows.map((row) => ({
+          ...presentAppointment(row),
+          person: {
+            givenNameLatin: row.given_name_latin,
+            familyNameLatin: row.family_name_latin,
+            givenNameArabic: row.given_name_arabic,
+            familyNameArabic: row.family_name_arabic,
+          },
+        })),
+      };
     },
   );
 

@@ -84,6 +84,10 @@ describe.each(engines)('the day’s appointments by department, and printed, on 
     // agent.par works in the passport department only.
     expect(await dayIds(kit.cookies.agentPar, '')).toEqual([amina.id, karim.id]);
     expect(await dayIds(kit.cookies.agentPar, `&departmentId=${legalization}`)).toEqual([]);
+    // Each person is named, in both scripts when known.
+    const listed = await kit.call('GET', kit.adminUrl('PAR', `/appointments?date=${DAY}`), kit.cookies.adminPar);
+    const people = (listed.json() as { appointments: { person: { familyNameLatin: string } }[] }).appointments;
+    expect(people.every((a) => a.person.familyNameLatin.length > 0)).toBe(true);
     expectProblem(
       await kit.call(
         'GET',

@@ -84,8 +84,7 @@ export function StaffSignInPage() {
       )}
       {isCitizen && (
         <Alert color="orange" role="status">
-          {t('staff.signIn.citizen')}{' '}
-          <Anchor href="/">{t('staff.signIn.toPortal')}</Anchor>
+          {t('staff.signIn.citizen')} <Anchor href="/">{t('staff.signIn.toPortal')}</Anchor>
         </Alert>
       )}
       {step === 'password' && (
@@ -296,7 +295,12 @@ function VerifyStep({ onVerified }: { onVerified(): void }) {
           isBusy={verify.isPending}
         />
       )}
-      <Anchor component="button" type="button" onClick={() => setRecovery((is) => !is)} style={{ alignSelf: 'flex-start' }}>
+      <Anchor
+        component="button"
+        type="button"
+        onClick={() => setRecovery((is) => !is)}
+        style={{ alignSelf: 'flex-start' }}
+      >
         {isRecovery ? t('staff.signIn.useApp') : t('staff.signIn.useRecovery')}
       </Anchor>
     </>
