@@ -44,7 +44,13 @@ describe('serving the web portal', () => {
   });
 
   it('answers every address under /staff with the staff app, and nothing else with it', async () => {
-    for (const url of ['/staff', '/staff/', '/staff/verification/0b7f3c1e', '/staff/sign-in?next=%2F']) {
+    for (const url of [
+      '/staff',
+      '/staff/',
+      '/staff/verification/0b7f3c1e',
+      '/staff/sign-in?next=%2F',
+      '/staff/invitation/t0k3n',
+    ]) {
       const response = await page(url);
       expect(response.statusCode, url).toBe(200);
       expect(response.headers['cache-control']).toBe('no-cache');

@@ -46,6 +46,11 @@ export async function registerWeb(app: FastifyInstance, dir: string = webDistDir
   });
 
   // Fastify answers HEAD with this GET route too (exposeHeadRoutes), headers only.
+  // A staff invitation's address carries its token: that page is not written to the request log.
+  app.get('/staff/invitation/*', { schema: { hide: true }, logLevel: 'silent' }, (_request, reply) =>
+    reply.sendFile(staffFile, distDir, { cacheControl: false }),
+  );
+
   app.get('/*', { schema: { hide: true } }, (request, reply) => {
     if (isServerPath(request.url)) return reply.callNotFound();
     const wantsPage = request.headers.accept?.includes('text/html') ?? false;

@@ -147,16 +147,22 @@ export async function removeClosure(
   });
 }
 
-/** The closures that apply to a consulate: national, host-country and its own. */
+/**
+ * The closures that apply to a consulate: national, host-country and its own — only those in force
+ * (a holiday proposed from a calendar library closes nothing until headquarters approves it).
+ */
 export async function listClosures(db: Db, consulate: { id: string; country: string }) {
   return db
     .select()
     .from(closures)
     .where(
-      or(
-        eq(closures.scope, 'national'),
-        and(eq(closures.scope, 'host_country'), eq(closures.country, consulate.country)),
-        eq(closures.consulateId, consulate.id),
+      and(
+        eq(closures.status, 'active'),
+        or(
+          eq(closures.scope, 'national'),
+          and(eq(closures.scope, 'host_country'), eq(closures.country, consulate.country)),
+          eq(closures.consulateId, consulate.id),
+        ),
       ),
     )
     .orderBy(closures.date, closures.recurringMonth, closures.recurringDay);
